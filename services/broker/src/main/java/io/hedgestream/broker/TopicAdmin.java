@@ -1,0 +1,82 @@
+package io.hedgestream.broker;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Idempotent topic creation. Deployments call it at start-up with {@code Topics.allNames()}; running it
+ * twice, or from several processes at once, leaves the same topics behind.
+ */
+public final class TopicAdmin {
+
+  /** Replication factor used on clusters with at least this many brokers; fewer brokers get one each. */
+  static final int MAX_REPLICATION = 3;
+  private static final long TIMEOUT_SECONDS = 60;
+
+  private TopicAdmin() {}
+
+  /**
+   * Creates every topic in {@code names} that does not exist yet, with {@code partitions} partitions and a
+   * replication factor of {@code min(3, brokers)} (1 on a single local broker). Existing topics are left
+   * as they are, whatever their partition count.
+   *
+   * @param bootstrapServers the cluster to connect to
+   * @param clientOverrides pass-through admin client settings (security etc.), possibly empty
+   * @param partitions partitions per new topic, at least 1
+   * @param names the topic names
+   * @throws IllegalStateException if the cluster cannot be reached or refuses a creation
+   */
+  public static void ensureTopics(String bootstrapServers, Map<String, Object> clientOverrides, int partitions,
+      Collection<String> names) {
+    if (partitions < 1) {
+      throw new IllegalArgumentException("partitions must be >= 1, was " + partitions);
+    }
+    try (Admin admin = Admin.create(KafkaClients.admin(bootstrapServers, clientOverrides))) {
+      Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      int brokers = admin.describeCluster().nodes().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).size();
+      short replication = (short) Math.max(1, Math.min(MAX_REPLICATION, brokers));
+      List<NewTopic> missing = names.stream().distinct().filter(n -> !existing.contains(n))
+          .map(n -> newTopic(n, partitions, replication)).toList();
+      if (missing.isEmpty()) {
+        return;
+      }
+      createTolerantOfRaces(admin, missing);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while creating topics", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Could not create topics on " + bootstrapServers + ": " + e, e);
+    }
+  }
+
+  private static NewTopic newTopic(String name, int partitions, short replication) {
+    NewTopic topic = new NewTopic(name, partitions, replication);
+    if (replication > 1) {
+      topic.configs(Map.of("min.insync.replicas", Integer.toString(replication - 1)));
+    }
+    return topic;
+  }
+
+  /** Creates the topics; one that another process created in the meantime counts as success. */
+  private static void createTolerantOfRaces(Admin admin, List<NewTopic> topics)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    var results = admin.createTopics(topics).values();
+    for (var entry : results.entrySet()) {
+      try {
+        entry.getValue().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof TopicExistsException)) {
+          throw e;
+        }
+      }
+    }
+  }
+}
