@@ -83,6 +83,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     boolean temporary = logDir == null;
     Path dir = temporary ? createTempDir() : createDir(logDir);
     long startNanos = System.nanoTime();
+    boolean started = false;
     try {
       BrokerSettings settings = BrokerSettings.onFreePorts(NODE_ID, CONTROLLER_LISTENER, dir);
       Map<String, Object> props = new HashMap<>(settings.properties());
@@ -91,14 +92,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       formatIfNeeded(dir);
       KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
       server.startup();
+      started = true;
       LOG.info("Embedded Kafka broker on {} started in {} ms (log dir {})", settings.bootstrapServers(),
           (System.nanoTime() - startNanos) / 1_000_000, dir);
       return new EmbeddedKafkaBroker(server, settings.bootstrapServers(), dir, temporary);
-    } catch (RuntimeException e) {
-      if (temporary) {
+    } finally {
+      if (!started && temporary) {
         deleteRecursively(dir);
       }
-      throw e;
     }
   }
 
