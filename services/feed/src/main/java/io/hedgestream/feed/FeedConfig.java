@@ -1,0 +1,167 @@
+package io.hedgestream.feed;
+
+import io.hedgestream.feed.flow.OrderFlowConfig;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Configuration of the simulated feed, read from {@code feed.*} properties (defaults in brackets):
+ *
+ * <ul>
+ *   <li>{@code feed.bootstrap-servers} [localhost:9092] Kafka bootstrap servers.
+ *   <li>{@code feed.symbols} [SIM] comma-separated underlying symbols, one simulated market each.
+ *   <li>{@code feed.seed} [42] seed of every random draw; equal seeds give equal ticks and orders.
+ *   <li>{@code feed.run-id} [s&lt;seed&gt;] prefix of client order ids; change it to rerun a seed against
+ *       a cluster that already holds that seed's orders (the engine ignores repeated order ids).
+ *   <li>{@code feed.start-time} [now] event time of the first tick: {@code now} or an ISO-8601 instant.
+ *   <li>{@code feed.step-seconds} [60] simulated seconds between ticks; continuous calendar time (no
+ *       trading sessions, nights or weekends), years are ACT/365.
+ *   <li>{@code feed.speed} [x60] {@code realtime}, {@code x<N>} (N simulated seconds per second) or
+ *       {@code max}.
+ *   <li>{@code feed.max-ticks} [0] ticks per symbol after which the feed stops (0 = until closed).
+ *   <li>{@code feed.model} [gbm] {@code gbm} or {@code heston}.
+ *   <li>{@code feed.spot} [100] initial mid; {@code feed.drift} [rate − dividend-yield] annualised drift μ;
+ *       {@code feed.volatility} [0.20] GBM σ.
+ *   <li>{@code feed.heston.v0} [0.04], {@code feed.heston.kappa} [2.0], {@code feed.heston.theta} [0.04],
+ *       {@code feed.heston.xi} [0.5], {@code feed.heston.rho} [−0.7].
+ *   <li>{@code feed.rate} [0.03], {@code feed.dividend-yield} [0.0] continuous, annualised, on every tick.
+ *   <li>{@code feed.half-spread-bps} [2.0] quote half-spread around the mid, basis points of the mid.
+ *   <li>{@code feed.volume-per-day} [1000000] expected shares per calendar day (per-tick volume is
+ *       exponential around its share of that).
+ *   <li>{@code feed.orders.rate-per-day} [100] Poisson rate of client orders per symbol per calendar day.
+ *   <li>{@code feed.orders.tenor-days} [30], {@code feed.orders.strike-tick} [1.0],
+ *       {@code feed.orders.min-contracts} [1], {@code feed.orders.max-contracts} [10],
+ *       {@code feed.orders.multiplier} [100], {@code feed.orders.books-per-symbol} [1],
+ *       {@code feed.orders.book-name} [{symbol}-book-{n}], {@code feed.orders.clients} [5]: see
+ *       {@link OrderFlowConfig}.
+ *   <li>{@code kafka.*}: passed to the producer with the prefix stripped (SASL/SSL settings).
+ * </ul>
+ *
+ * @param bootstrapServers Kafka bootstrap servers
+ * @param symbols the simulated symbols, in publication order
+ * @param seed the random seed
+ * @param runId prefix of client order ids
+ * @param startTime event time of the first tick; null means the wall clock when the feed starts
+ * @param stepMicros simulated microseconds between ticks
+ * @param speed pacing against the wall clock
+ * @param maxTicks ticks per symbol before stopping; 0 = unbounded
+ * @param market the simulated market
+ * @param orderFlow the simulated client flow
+ * @param kafkaOverrides extra producer settings
+ */
+public record FeedConfig(
+    String bootstrapServers,
+    List<String> symbols,
+    long seed,
+    String runId,
+    Instant startTime,
+    long stepMicros,
+    FeedSpeed speed,
+    long maxTicks,
+    MarketConfig market,
+    OrderFlowConfig orderFlow,
+    Map<String, Object> kafkaOverrides) {
+
+  private static final Set<String> RESERVED = Set.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+      ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+      ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, ProducerConfig.ACKS_CONFIG);
+
+  /** Validates the fields that the nested records do not. */
+  public FeedConfig {
+    Objects.requireNonNull(speed, "speed");
+    Objects.requireNonNull(market, "market");
+    Objects.requireNonNull(orderFlow, "orderFlow");
+    if (bootstrapServers == null || bootstrapServers.isBlank()) {
+      throw new IllegalArgumentException("bootstrapServers must not be blank");
+    }
+    symbols = List.copyOf(symbols);
+    if (symbols.isEmpty() || symbols.stream().anyMatch(s -> !s.matches("[A-Za-z0-9._-]+"))) {
+      throw new IllegalArgumentException("symbols must be a non-empty list of [A-Za-z0-9._-]+, got " + symbols);
+    }
+    if (symbols.stream().distinct().count() != symbols.size()) {
+      throw new IllegalArgumentException("symbols must be distinct, got " + symbols);
+    }
+    if (stepMicros <= 0 || maxTicks < 0) {
+      throw new IllegalArgumentException("stepMicros must be > 0 and maxTicks >= 0");
+    }
+    kafkaOverrides = Map.copyOf(kafkaOverrides);
+  }
+
+  /** The configuration from {@code feed.*} and {@code kafka.*} properties, defaults for the rest. */
+  public static FeedConfig from(Properties properties) {
+    PropertyReader in = new PropertyReader(properties, "feed.");
+    String bootstrap = in.text("feed.bootstrap-servers", "localhost:9092");
+    List<String> symbols = Arrays.stream(in.text("feed.symbols", "SIM").split(","))
+        .map(String::strip).filter(s -> !s.isEmpty()).toList();
+    long seed = in.integer("feed.seed", 42, v -> true, "an integer");
+    String runId = in.text("feed.run-id", "s" + seed);
+    Instant start = parseStart(in);
+    double stepSeconds = in.decimal("feed.step-seconds", 60, v -> v >= 1e-6 && v <= 86_400 * 366.0,
+        "between 1e-6 and one year");
+    FeedSpeed speed = parseSpeed(in);
+    long maxTicks = in.integer("feed.max-ticks", 0, v -> v >= 0, ">= 0");
+    MarketConfig market = FeedConfigParts.market(in);
+    OrderFlowConfig flow = FeedConfigParts.orderFlow(in);
+    Map<String, Object> overrides = in.kafkaOverrides(RESERVED);
+    in.throwIfInvalid("feed");
+    return new FeedConfig(bootstrap, symbols, seed, runId, start, Math.round(stepSeconds * 1e6), speed,
+        maxTicks, market, flow, overrides);
+  }
+
+  /** The event time of the first tick, when fixed; empty means "the wall clock at start". */
+  public Optional<Instant> fixedStartTime() {
+    return Optional.ofNullable(startTime);
+  }
+
+  /** The same configuration with other bootstrap servers (e.g. the demo's in-JVM broker). */
+  public FeedConfig withBootstrapServers(String servers) {
+    return new FeedConfig(servers, symbols, seed, runId, startTime, stepMicros, speed, maxTicks, market,
+        orderFlow, kafkaOverrides);
+  }
+
+  /** Idempotent producer settings (acks=all, idempotence on) plus the {@code kafka.*} overrides. */
+  public Map<String, Object> producerProperties() {
+    Map<String, Object> props = new HashMap<>(kafkaOverrides);
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+    props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "hedgestream-feed");
+    return props;
+  }
+
+  private static Instant parseStart(PropertyReader in) {
+    String text = in.text("feed.start-time", "now");
+    if (text.equalsIgnoreCase("now")) {
+      return null;
+    }
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      in.error("feed.start-time=" + text + ": must be now or an ISO-8601 instant");
+      return null;
+    }
+  }
+
+  private static FeedSpeed parseSpeed(PropertyReader in) {
+    String text = in.text("feed.speed", "x60");
+    try {
+      return FeedSpeed.parse(text);
+    } catch (IllegalArgumentException e) {
+      in.error("feed.speed=" + text + ": " + e.getMessage());
+      return FeedSpeed.MAX;
+    }
+  }
+}
