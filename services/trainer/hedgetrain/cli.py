@@ -1,0 +1,140 @@
+"""Command line: python -m hedgetrain <train|eval|export|bench|reproduce> ... (each with --help)."""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+import torch
+
+from .config import load_config, replace
+
+TRAINER_ROOT = Path(__file__).resolve().parents[1]
+
+
+def _threads(n):
+    if n:
+        torch.set_num_threads(n)
+
+
+def cmd_train(args) -> int:
+    from .evaluation.experiment import run_experiment
+    cfg = load_config(args.config)
+    if args.device:
+        cfg = replace(cfg, **{"train.device": args.device})
+    if args.epochs is not None:
+        cfg = replace(cfg, **{"train.epochs": args.epochs})
+    seeds = [int(s) for s in args.seeds.split(",")] if args.seeds else None
+    out = Path(args.out or TRAINER_ROOT / "runs" / cfg.name)
+    res = run_experiment(cfg, out, seeds=seeds, eval_paths=args.eval_paths, progress=not args.quiet)
+    for name, summ in res["summary"].items():
+        print(f"{name:>18}: price {summ['price']['mean']:.4f}  cvar95 {summ['cvar95']['mean']:.4f}  "
+              f"std {summ['std']['mean']:.4f}  turnover {summ['turnover']['mean']:.2f}")
+    print(f"wrote {out}/results.json and report.md")
+    return 0
+
+
+def cmd_eval(args) -> int:
+    from .evaluation.metrics import pnl_metrics, rollout_in_chunks
+    from .training.factory import build_policy
+    from .training.trainer import load_checkpoint
+    res = load_checkpoint(args.checkpoint, device=args.device or "cpu")
+    problem = res.problem
+    episode = problem.sample(args.paths, problem.generator(args.seed))
+    out = {"checkpoint": str(args.checkpoint), "paths": args.paths, "seed": args.seed,
+           f"deep_{res.config.policy.kind}": pnl_metrics(rollout_in_chunks(problem, res.policy, episode), res.config.risk)}
+    for base in res.config.eval.baselines:
+        out[base] = pnl_metrics(rollout_in_chunks(problem, build_policy(res.config, problem, base), episode), res.config.risk)
+    text = json.dumps(out, indent=1)
+    if args.out:
+        Path(args.out).write_text(text)
+    print(text)
+    return 0
+
+
+def cmd_export(args) -> int:
+    from .export.bundle import export_bundle
+    from .training.trainer import load_checkpoint
+    res = load_checkpoint(args.checkpoint)
+    bounds = [[-args.target_bound, args.target_bound]] * len(res.policy.instruments)
+    meta = export_bundle(res, args.out, data=args.data, target_bounds=bounds, parity_cases=args.parity_cases)
+    print(json.dumps({k: meta[k] for k in ("hedgestream.feature_set", "hedgestream.instruments", "sha256", "checks")}, indent=1))
+    return 0
+
+
+def cmd_bench(args) -> int:
+    from .training.benchmark import run_benchmark
+    doc = run_benchmark(args.out, iters=args.iters, include_single_thread=not args.no_single_thread)
+    for r in doc["runs"]:
+        print(f"{r['device']} threads={r['threads']} paths={r['paths_per_iteration']}: "
+              f"{r['path_steps_per_second']:,.0f} path*steps/s")
+    return 0
+
+
+def cmd_reproduce(args) -> int:
+    from .studies import STUDIES
+    if args.study not in STUDIES:
+        raise ValueError(f"unknown study {args.study!r}; choose from {sorted(STUDIES)}")
+    out = Path(args.out or TRAINER_ROOT / "reports" / args.study)
+    STUDIES[args.study](out, quick=args.quick)
+    print(f"wrote {out}/report.md")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="hedgetrain", description="Deep hedging trainer for HedgeStream")
+    p.add_argument("--threads", type=int, default=2, help="torch CPU threads (default 2)")
+    p.add_argument("-v", "--verbose", action="store_true", help="log loss per epoch")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    t = sub.add_parser("train", help="train over seeds, evaluate against baselines, write report")
+    t.add_argument("config", help="experiment config JSON (configs/*.json)")
+    t.add_argument("--out", help="output folder (default runs/<name>)")
+    t.add_argument("--seeds", help="comma-separated seeds (default: config.seeds)")
+    t.add_argument("--epochs", type=int, help="override train.epochs")
+    t.add_argument("--eval-paths", type=int, help="override eval.paths")
+    t.add_argument("--device", help="cpu or cuda")
+    t.add_argument("--quiet", action="store_true", help="no progress bar")
+    t.set_defaults(func=cmd_train)
+
+    e = sub.add_parser("eval", help="evaluate a checkpoint and its baselines on held-out paths")
+    e.add_argument("checkpoint")
+    e.add_argument("--paths", type=int, default=100_000)
+    e.add_argument("--seed", type=int, default=424242)
+    e.add_argument("--device")
+    e.add_argument("--out", help="write the JSON here too")
+    e.set_defaults(func=cmd_eval)
+
+    x = sub.add_parser("export", help="export a checkpoint to ONNX with metadata and parity vectors")
+    x.add_argument("checkpoint")
+    x.add_argument("--out", required=True, help="model folder, e.g. ../../models/bs-delta-mlp-v1")
+    x.add_argument("--data", default="simulated", help="description of the training data")
+    x.add_argument("--target-bound", type=float, default=1.25, help="guardrail |target| bound per instrument")
+    x.add_argument("--parity-cases", type=int, default=64)
+    x.set_defaults(func=cmd_export)
+
+    b = sub.add_parser("bench", help="training throughput benchmark (JSON)")
+    b.add_argument("--out", default=str(TRAINER_ROOT / "results" / "throughput.json"))
+    b.add_argument("--iters", type=int, default=20)
+    b.add_argument("--no-single-thread", action="store_true")
+    b.set_defaults(func=cmd_bench)
+
+    r = sub.add_parser("reproduce", help="run a paper reproduction study (buehler-5.2-heston, buehler-5.3-asymptotics, bs-costs)")
+    r.add_argument("study")
+    r.add_argument("--out")
+    r.add_argument("--quick", action="store_true", help="tiny sizes (smoke test only)")
+    r.set_defaults(func=cmd_reproduce)
+    return p
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    _threads(args.threads)
+    try:
+        return args.func(args)
+    except ValueError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
