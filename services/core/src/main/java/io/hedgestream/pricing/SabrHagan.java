@@ -35,7 +35,7 @@ public final class SabrHagan {
    *
    * @param forward forward price of the underlying, > 0
    * @param strike strike, > 0
-   * @param ttmYears time to expiry in years; values <= 0 are treated as 0 (no time correction)
+   * @param ttmYears time to expiry in years; values {@code <= 0} are treated as 0 (no time correction)
    * @param alpha initial volatility of the forward (in units of {@code F^(1 - beta)} per sqrt year), >= 0;
    *     0 gives 0
    * @param beta CEV exponent, in [0, 1] (1 = lognormal backbone)
