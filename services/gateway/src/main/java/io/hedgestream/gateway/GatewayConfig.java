@@ -1,0 +1,143 @@
+package io.hedgestream.gateway;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Configuration of the gateway, read from {@code gateway.*} properties (defaults in brackets):
+ *
+ * <ul>
+ *   <li>{@code gateway.bootstrap-servers} [localhost:9092] Kafka bootstrap servers.
+ *   <li>{@code gateway.group-id} [hedgestream-gateway] consumer group of orders.hedge and md.ticks.
+ *   <li>{@code gateway.route} [paper] the order route; {@code paper} is the only one so far.
+ *   <li>{@code gateway.paper.fee-bps} [1.0] fee per fill, basis points of notional.
+ *   <li>{@code gateway.paper.latency-ms} [0] delay from accepting to executing an order.
+ *   <li>{@code gateway.paper.max-fill-quantity} [0] split orders into fills of at most this (0 = no split).
+ *   <li>{@code gateway.paper.max-waiting-orders} [10000] orders that may wait for a symbol's first tick.
+ *   <li>{@code gateway.dedup-capacity} [100000] most recent order ids remembered to drop duplicates.
+ *   <li>{@code gateway.poll-timeout-ms} [100] consumer poll timeout (bounds shutdown latency).
+ *   <li>{@code gateway.commit-interval-ms} [1000] how often completed offsets are committed.
+ *   <li>{@code gateway.auto-offset-reset} [earliest] where a new group starts: {@code earliest} or
+ *       {@code latest}.
+ *   <li>{@code kafka.*}: passed to the consumer and producer with the prefix stripped (SASL/SSL).
+ * </ul>
+ *
+ * @param bootstrapServers Kafka bootstrap servers
+ * @param groupId consumer group id
+ * @param paper paper exchange settings
+ * @param dedupCapacity order ids remembered for de-duplication, &gt;= 1
+ * @param pollTimeout consumer poll timeout
+ * @param commitInterval offset commit interval
+ * @param autoOffsetReset {@code earliest} or {@code latest}
+ * @param kafkaOverrides extra client settings
+ */
+public record GatewayConfig(
+    String bootstrapServers,
+    String groupId,
+    PaperExchangeConfig paper,
+    int dedupCapacity,
+    Duration pollTimeout,
+    Duration commitInterval,
+    String autoOffsetReset,
+    Map<String, Object> kafkaOverrides) {
+
+  private static final Set<String> RESERVED = Set.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+      ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+      ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+      ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, ProducerConfig.ACKS_CONFIG, ConsumerConfig.GROUP_ID_CONFIG,
+      ConsumerConfig.ISOLATION_LEVEL_CONFIG, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+      ConsumerConfig.AUTO_OFFSET_RESET_CONFIG);
+
+  /** Validates the fields. */
+  public GatewayConfig {
+    Objects.requireNonNull(paper, "paper");
+    Objects.requireNonNull(pollTimeout, "pollTimeout");
+    Objects.requireNonNull(commitInterval, "commitInterval");
+    if (bootstrapServers == null || bootstrapServers.isBlank() || groupId == null || groupId.isBlank()) {
+      throw new IllegalArgumentException("bootstrapServers and groupId must not be blank");
+    }
+    if (dedupCapacity < 1) {
+      throw new IllegalArgumentException("dedupCapacity must be >= 1, got " + dedupCapacity);
+    }
+    if (!autoOffsetReset.equals("earliest") && !autoOffsetReset.equals("latest")) {
+      throw new IllegalArgumentException("autoOffsetReset must be earliest or latest, got " + autoOffsetReset);
+    }
+    kafkaOverrides = Map.copyOf(kafkaOverrides);
+  }
+
+  /** The configuration from {@code gateway.*} and {@code kafka.*} properties, defaults for the rest. */
+  public static GatewayConfig from(Properties properties) {
+    PropertyReader in = new PropertyReader(properties, "gateway.");
+    String bootstrap = in.text("gateway.bootstrap-servers", "localhost:9092");
+    String groupId = in.text("gateway.group-id", "hedgestream-gateway");
+    String route = in.text("gateway.route", "paper");
+    if (!route.equals("paper")) {
+      in.error("gateway.route=" + route + ": only paper is available");
+    }
+    PaperExchangeConfig paper = new PaperExchangeConfig(
+        in.decimal("gateway.paper.fee-bps", 1.0, v -> v >= 0 && v < 10_000, "in [0, 10000)"),
+        in.integer("gateway.paper.latency-ms", 0, v -> v >= 0 && v <= 60_000, "in [0, 60000]"),
+        in.decimal("gateway.paper.max-fill-quantity", 0, v -> v >= 0 && Double.isFinite(v), "finite and >= 0"),
+        (int) in.integer("gateway.paper.max-waiting-orders", 10_000, v -> v >= 0 && v <= 10_000_000,
+            "in [0, 10000000]"));
+    int dedup = (int) in.integer("gateway.dedup-capacity", 100_000, v -> v >= 1 && v <= 100_000_000,
+        "in [1, 100000000]");
+    long poll = in.integer("gateway.poll-timeout-ms", 100, v -> v >= 1 && v <= 10_000, "in [1, 10000]");
+    long commit = in.integer("gateway.commit-interval-ms", 1_000, v -> v >= 1 && v <= 600_000, "in [1, 600000]");
+    String reset = in.text("gateway.auto-offset-reset", "earliest");
+    if (!reset.equals("earliest") && !reset.equals("latest")) {
+      in.error("gateway.auto-offset-reset=" + reset + ": must be earliest or latest");
+    }
+    Map<String, Object> overrides = in.kafkaOverrides(RESERVED);
+    in.throwIfInvalid("gateway");
+    return new GatewayConfig(bootstrap, groupId, paper, dedup, Duration.ofMillis(poll), Duration.ofMillis(commit),
+        reset, overrides);
+  }
+
+  /** The same configuration with other bootstrap servers (e.g. the demo's in-JVM broker). */
+  public GatewayConfig withBootstrapServers(String servers) {
+    return new GatewayConfig(servers, groupId, paper, dedupCapacity, pollTimeout, commitInterval, autoOffsetReset,
+        kafkaOverrides);
+  }
+
+  /** The same configuration with other paper exchange settings. */
+  public GatewayConfig withPaper(PaperExchangeConfig settings) {
+    return new GatewayConfig(bootstrapServers, groupId, settings, dedupCapacity, pollTimeout, commitInterval,
+        autoOffsetReset, kafkaOverrides);
+  }
+
+  /** read_committed byte-array consumer with manual commits, plus the {@code kafka.*} overrides. */
+  public Map<String, Object> consumerProperties() {
+    Map<String, Object> props = new HashMap<>(kafkaOverrides);
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, autoOffsetReset);
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "hedgestream-gateway");
+    return props;
+  }
+
+  /** Idempotent byte-array producer (acks=all), plus the {@code kafka.*} overrides. */
+  public Map<String, Object> producerProperties() {
+    Map<String, Object> props = new HashMap<>(kafkaOverrides);
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
+    props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "hedgestream-gateway");
+    return props;
+  }
+}

@@ -1,0 +1,42 @@
+package io.hedgestream.gateway;
+
+import io.hedgestream.avro.HedgeOrder;
+import io.hedgestream.avro.MarketTick;
+import java.util.Optional;
+
+/**
+ * Where hedge orders are executed: the paper exchange, or (later) a FIX session to an external OMS.
+ *
+ * <p>Lifecycle: construct with an {@link ExecutionListener}, feed it market data and orders from one
+ * thread, then {@link #close()} it, which delivers the executions still in flight before returning. Orders
+ * reach the route already validated and de-duplicated by the gateway; a route checks only what is
+ * specific to it (instrument types it trades, markets it has).
+ */
+public interface OrderRoute extends AutoCloseable {
+
+  /** The venue name written on every fill, e.g. {@code paper}. */
+  String venue();
+
+  /**
+   * Submits an order. Executions and late rejections arrive through the listener, possibly before this
+   * method returns.
+   *
+   * @param order a validated order
+   * @return empty if the route accepted the order, otherwise why it refused it (no listener call follows)
+   */
+  Optional<Rejection> submit(HedgeOrder order);
+
+  /**
+   * The latest market of a symbol. Routes that price or collar orders use it; the default ignores it.
+   *
+   * @param tick a validated tick
+   */
+  default void onMarketData(MarketTick tick) {}
+
+  /** Orders accepted but not yet complete (waiting for a market, latency, or an exchange answer). */
+  int openOrders();
+
+  /** Delivers in-flight executions, then releases the route's resources. */
+  @Override
+  void close();
+}

@@ -1,0 +1,182 @@
+package io.hedgestream.gateway;
+
+import io.hedgestream.avro.Fill;
+import io.hedgestream.avro.HedgeOrder;
+import io.hedgestream.avro.InstrumentType;
+import io.hedgestream.avro.MarketTick;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A simulated exchange that fills underlying orders against the latest tick it has seen for the symbol.
+ *
+ * <ul>
+ *   <li>Price: buys at the ask (mid + half spread), sells at the bid (mid − half spread) of the tick current
+ *       when the order executes; a limit order whose limit is worse than that is rejected (IOC).
+ *   <li>Fee: {@code feeBps} of each fill's notional.
+ *   <li>Latency: with {@code latencyMillis} &gt; 0 execution is scheduled on the exchange's own timer
+ *       thread and uses the market at that later time; the submitting thread never waits.
+ *   <li>Partial fills: an order above {@code maxFillQuantity} executes as several fills at the same price;
+ *       each carries the quantity still open ({@code leavesQuantity}), the last one 0.
+ *   <li>No market yet: the order waits (FIFO per symbol) for the symbol's first tick. At most
+ *       {@code maxWaitingOrders} wait over all symbols; beyond that {@link #submit} rejects with
+ *       {@link Rejection#NO_MARKET} and the gateway dead-letters the order.
+ *   <li>Option orders are refused ({@link Rejection#UNSUPPORTED_INSTRUMENT}): a tick quotes no options.
+ * </ul>
+ *
+ * <p>Fill ids are {@code <orderId>-<n>} (n = 1, 2, ... per order), so a re-executed order repeats its ids
+ * and a consumer can de-duplicate. A fill's event time is the later of the order's and the quote's.
+ * {@link #submit} and {@link #onMarketData} must be called from one thread.
+ */
+public final class PaperExchange implements OrderRoute {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PaperExchange.class);
+  private static final String VENUE = "paper";
+
+  private final PaperExchangeConfig config;
+  private final ExecutionListener listener;
+  private final ScheduledExecutorService timer;
+  private final Map<String, MarketTick> quotes = new ConcurrentHashMap<>();
+  private final Map<String, Queue<HedgeOrder>> waiting = new HashMap<>();
+  private final AtomicInteger openOrders = new AtomicInteger();
+  private int waitingCount;
+
+  /**
+   * An exchange reporting to {@code listener}; it starts a timer thread only when latency is configured.
+   *
+   * @param config fees, latency, partial fills, waiting queue bound
+   * @param listener receives fills and late rejections (from the timer thread when latency &gt; 0)
+   */
+  public PaperExchange(PaperExchangeConfig config, ExecutionListener listener) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.timer = config.latencyMillis() > 0
+        ? Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "paper-exchange-timer"))
+        : null;
+  }
+
+  @Override
+  public String venue() {
+    return VENUE;
+  }
+
+  @Override
+  public Optional<Rejection> submit(HedgeOrder order) {
+    if (order.getInstrumentType() != InstrumentType.UNDERLYING) {
+      return Optional.of(new Rejection(Rejection.UNSUPPORTED_INSTRUMENT,
+          "the paper exchange trades the underlying only, not " + order.getInstrumentType()));
+    }
+    if (!quotes.containsKey(order.getSymbol())) {
+      if (waitingCount >= config.maxWaitingOrders()) {
+        return Optional.of(new Rejection(Rejection.NO_MARKET, "no market yet for " + order.getSymbol()
+            + " and " + waitingCount + " orders already wait for one (gateway.paper.max-waiting-orders)"));
+      }
+      waiting.computeIfAbsent(order.getSymbol(), s -> new ArrayDeque<>()).add(order);
+      waitingCount++;
+      openOrders.incrementAndGet();
+      return Optional.empty();
+    }
+    openOrders.incrementAndGet();
+    dispatch(order);
+    return Optional.empty();
+  }
+
+  @Override
+  public void onMarketData(MarketTick tick) {
+    quotes.put(tick.getSymbol(), tick);
+    Queue<HedgeOrder> ready = waiting.remove(tick.getSymbol());
+    if (ready != null) {
+      waitingCount -= ready.size();
+      ready.forEach(this::dispatch);
+    }
+  }
+
+  @Override
+  public int openOrders() {
+    return openOrders.get();
+  }
+
+  /** Waits up to the latency plus five seconds for scheduled executions, then stops the timer thread. */
+  @Override
+  public void close() {
+    if (waitingCount > 0) {
+      LOG.info("paper exchange closing with {} orders still waiting for a first tick", waitingCount);
+    }
+    if (timer == null) {
+      return;
+    }
+    timer.shutdown();
+    try {
+      if (!timer.awaitTermination(config.latencyMillis() + 5_000, TimeUnit.MILLISECONDS)) {
+        LOG.warn("paper exchange timer did not finish its scheduled executions");
+        timer.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      timer.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void dispatch(HedgeOrder order) {
+    if (timer == null) {
+      execute(order);
+    } else {
+      timer.schedule(() -> execute(order), config.latencyMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void execute(HedgeOrder order) {
+    try {
+      MarketTick quote = quotes.get(order.getSymbol());
+      double price = PaperPricing.fillPrice(order.getSide(), quote);
+      if (!PaperPricing.withinLimit(order.getSide(), price, order.getLimitPrice())) {
+        listener.onReject(order, new Rejection(Rejection.LIMIT_NOT_MARKETABLE, order.getSide() + " limit "
+            + order.getLimitPrice() + " not marketable against " + price));
+        return;
+      }
+      Instant eventTime = later(order.getEventTimeMicros(), quote.getEventTimeMicros());
+      double[] quantities = PaperPricing.split(order.getQuantity(), config.maxFillQuantity());
+      double filled = 0;
+      for (int i = 0; i < quantities.length; i++) {
+        filled += quantities[i];
+        double leaves = i == quantities.length - 1 ? 0.0 : order.getQuantity() - filled;
+        listener.onFill(order, fill(order, i + 1, quantities[i], price, leaves, eventTime));
+      }
+    } finally {
+      openOrders.decrementAndGet();
+    }
+  }
+
+  private Fill fill(HedgeOrder order, int n, double quantity, double price, double leaves, Instant time) {
+    return Fill.newBuilder()
+        .setFillId(order.getOrderId() + "-" + n)
+        .setOrderId(order.getOrderId())
+        .setBook(order.getBook())
+        .setSymbol(order.getSymbol())
+        .setInstrument(order.getInstrument())
+        .setSide(order.getSide())
+        .setQuantity(quantity)
+        .setPrice(price)
+        .setFee(PaperPricing.fee(price, quantity, config.feeBps()))
+        .setLeavesQuantity(leaves)
+        .setVenue(VENUE)
+        .setEventTimeMicros(time)
+        .build();
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+}

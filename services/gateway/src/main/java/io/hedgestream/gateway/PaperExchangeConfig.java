@@ -1,0 +1,29 @@
+package io.hedgestream.gateway;
+
+/**
+ * Settings of the {@link PaperExchange} (property names and defaults are listed on {@link GatewayConfig}).
+ *
+ * @param feeBps fee per fill in basis points of its notional, &gt;= 0
+ * @param latencyMillis delay between accepting an order and executing it, &gt;= 0 (0 = on the caller's
+ *     thread)
+ * @param maxFillQuantity largest child fill; an order above it is executed in several fills (0 = one fill)
+ * @param maxWaitingOrders orders that may wait for a symbol's first tick, over all symbols, &gt;= 0
+ */
+public record PaperExchangeConfig(double feeBps, long latencyMillis, double maxFillQuantity, int maxWaitingOrders) {
+
+  /** Validates every field with a message naming it. */
+  public PaperExchangeConfig {
+    if (!(feeBps >= 0) || !Double.isFinite(feeBps)) {
+      throw new IllegalArgumentException("feeBps must be finite and >= 0, got " + feeBps);
+    }
+    if (latencyMillis < 0) {
+      throw new IllegalArgumentException("latencyMillis must be >= 0, got " + latencyMillis);
+    }
+    if (!(maxFillQuantity >= 0) || !Double.isFinite(maxFillQuantity)) {
+      throw new IllegalArgumentException("maxFillQuantity must be finite and >= 0, got " + maxFillQuantity);
+    }
+    if (maxWaitingOrders < 0) {
+      throw new IllegalArgumentException("maxWaitingOrders must be >= 0, got " + maxWaitingOrders);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.hedgestream.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class GatewayConfigTest {
+
+  @Test
+  void defaultsAreDocumentedValues() {
+    GatewayConfig config = GatewayConfig.from(new Properties());
+    assertThat(config.bootstrapServers()).isEqualTo("localhost:9092");
+    assertThat(config.groupId()).isEqualTo("hedgestream-gateway");
+    assertThat(config.paper()).isEqualTo(new PaperExchangeConfig(1.0, 0, 0, 10_000));
+    assertThat(config.dedupCapacity()).isEqualTo(100_000);
+    assertThat(config.pollTimeout()).isEqualTo(Duration.ofMillis(100));
+    assertThat(config.commitInterval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(config.consumerProperties()).containsEntry("isolation.level", "read_committed")
+        .containsEntry("enable.auto.commit", false).containsEntry("auto.offset.reset", "earliest");
+    assertThat(config.producerProperties()).containsEntry("enable.idempotence", true).containsEntry("acks", "all");
+  }
+
+  @Test
+  void readsPaperSettingsAndPassesKafkaSettingsThrough() {
+    Properties props = new Properties();
+    props.setProperty("gateway.paper.fee-bps", "0.5");
+    props.setProperty("gateway.paper.latency-ms", "20");
+    props.setProperty("gateway.paper.max-fill-quantity", "100");
+    props.setProperty("kafka.sasl.mechanism", "PLAIN");
+    GatewayConfig config = GatewayConfig.from(props);
+    assertThat(config.paper()).isEqualTo(new PaperExchangeConfig(0.5, 20, 100, 10_000));
+    assertThat(config.consumerProperties()).containsEntry("sasl.mechanism", "PLAIN");
+    assertThat(config.producerProperties()).containsEntry("sasl.mechanism", "PLAIN");
+  }
+
+  @Test
+  void shouldListEveryInvalidAndUnknownSettingAtOnce() {
+    Properties props = new Properties();
+    props.setProperty("gateway.paper.fee-bps", "-1");
+    props.setProperty("gateway.paper.latency-ms", "soon");
+    props.setProperty("gateway.route", "fix");
+    props.setProperty("gateway.paper.fees", "1");
+    props.setProperty("kafka.isolation.level", "read_uncommitted");
+    assertThatThrownBy(() -> GatewayConfig.from(props))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("gateway.paper.fee-bps=-1")
+        .hasMessageContaining("gateway.paper.latency-ms=soon")
+        .hasMessageContaining("gateway.route=fix")
+        .hasMessageContaining("gateway.paper.fees: unknown setting")
+        .hasMessageContaining("kafka.isolation.level");
+  }
+}

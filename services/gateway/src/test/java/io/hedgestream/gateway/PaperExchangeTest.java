@@ -1,0 +1,125 @@
+package io.hedgestream.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.hedgestream.avro.Fill;
+import io.hedgestream.avro.HedgeOrder;
+import io.hedgestream.avro.Side;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class PaperExchangeTest {
+
+  private final TestRecords.RecordingListener listener = new TestRecords.RecordingListener();
+
+  @Test
+  void fillsABuyAtTheAskWithFeeOnNotional() {
+    try (PaperExchange exchange = new PaperExchange(new PaperExchangeConfig(2.0, 0, 0, 10), listener)) {
+      exchange.onMarketData(TestRecords.tick("ACME", 49.99, 50.01));
+      assertThat(exchange.submit(TestRecords.order("o1", "ACME", Side.BUY, 300))).isEmpty();
+    }
+    assertThat(listener.fills).hasSize(1);
+    Fill fill = listener.fills.get(0);
+    assertThat(fill.getFillId()).isEqualTo("o1-1");
+    assertThat(fill.getOrderId()).isEqualTo("o1");
+    assertThat(fill.getBook()).isEqualTo("ACME-book-1");
+    assertThat(fill.getSide()).isEqualTo(Side.BUY);
+    assertThat(fill.getQuantity()).isEqualTo(300);
+    assertThat(fill.getPrice()).isEqualTo(50.01);
+    assertThat(fill.getFee()).isCloseTo(50.01 * 300 * 2e-4, within(1e-12));
+    assertThat(fill.getLeavesQuantity()).isZero();
+    assertThat(fill.getVenue()).isEqualTo("paper");
+    assertThat(fill.getEventTimeMicros()).isEqualTo(TestRecords.T0.plusSeconds(1));
+  }
+
+  @Test
+  void fillsASellAtTheBidOfTheLatestTick() {
+    try (PaperExchange exchange = new PaperExchange(new PaperExchangeConfig(0, 0, 0, 10), listener)) {
+      exchange.onMarketData(TestRecords.tick("ACME", 49.99, 50.01));
+      exchange.onMarketData(TestRecords.tick("ACME", 51.00, 51.04));
+      exchange.submit(TestRecords.order("o2", "ACME", Side.SELL, 10));
+    }
+    assertThat(listener.fills.get(0).getPrice()).isEqualTo(51.00);
+    assertThat(listener.fills.get(0).getFee()).isZero();
+  }
+
+  @Test
+  void partialFillsSumToTheOrderWithDecreasingLeaves() {
+    try (PaperExchange exchange = new PaperExchange(new PaperExchangeConfig(1.0, 0, 100, 10), listener)) {
+      exchange.onMarketData(TestRecords.tick("ACME", 99, 101));
+      exchange.submit(TestRecords.order("o3", "ACME", Side.BUY, 250));
+    }
+    assertThat(listener.fills).extracting(Fill::getQuantity).containsExactly(100.0, 100.0, 50.0);
+    assertThat(listener.fills).extracting(Fill::getLeavesQuantity).containsExactly(150.0, 50.0, 0.0);
+    assertThat(listener.fills).extracting(Fill::getFillId).containsExactly("o3-1", "o3-2", "o3-3");
+    assertThat(listener.fills.stream().mapToDouble(Fill::getFee).sum()).isCloseTo(101 * 250 * 1e-4, within(1e-9));
+  }
+
+  @Test
+  void anOrderWithoutMarketWaitsForTheFirstTick() {
+    try (PaperExchange exchange = new PaperExchange(new PaperExchangeConfig(0, 0, 0, 10), listener)) {
+      assertThat(exchange.submit(TestRecords.order("o4", "NEW", Side.BUY, 5))).isEmpty();
+      assertThat(listener.fills).isEmpty();
+      assertThat(exchange.openOrders()).isEqualTo(1);
+      exchange.onMarketData(TestRecords.tick("NEW", 9.9, 10.1, TestRecords.T0.plusSeconds(5)));
+      assertThat(exchange.openOrders()).isZero();
+    }
+    assertThat(listener.fills).singleElement().satisfies(fill -> {
+      assertThat(fill.getPrice()).isEqualTo(10.1);
+      assertThat(fill.getEventTimeMicros()).isEqualTo(TestRecords.T0.plusSeconds(5));
+    });
+  }
+
+  @Test
+  void shouldRejectWithNoMarketWhenTheWaitingQueueIsFull() {
+    try (PaperExchange exchange = new PaperExchange(new PaperExchangeConfig(0, 0, 0, 2), listener)) {
+      assertThat(exchange.submit(TestRecords.order("a", "X", Side.BUY, 1))).isEmpty();
+      assertThat(exchange.submit(TestRecords.order("b", "Y", Side.BUY, 1))).isEmpty();
+      assertThat(exchange.submit(TestRecords.order("c", "X", Side.BUY, 1)))
+          .get().extracting(Rejection::code).isEqualTo(Rejection.NO_MARKET);
+      exchange.onMarketData(TestRecords.tick("X", 1, 1.1));
+      assertThat(exchange.submit(TestRecords.order("d", "Z", Side.BUY, 1))).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldRefuseOptionOrders() {
+    try (PaperExchange exchange = new PaperExchange(new PaperExchangeConfig(0, 0, 0, 2), listener)) {
+      exchange.onMarketData(TestRecords.tick("ACME", 99, 101));
+      assertThat(exchange.submit(TestRecords.optionOrder("opt", "ACME")))
+          .get().extracting(Rejection::code).isEqualTo(Rejection.UNSUPPORTED_INSTRUMENT);
+    }
+    assertThat(listener.fills).isEmpty();
+  }
+
+  @Test
+  void latencyDelaysTheFillWithoutBlockingTheCallerAndUsesTheLaterMarket() {
+    long latencyMillis = 300;
+    try (PaperExchange exchange = new PaperExchange(new PaperExchangeConfig(0, latencyMillis, 0, 10), listener)) {
+      exchange.onMarketData(TestRecords.tick("ACME", 99, 101));
+      long submitted = System.nanoTime();
+      exchange.submit(TestRecords.order("o5", "ACME", Side.BUY, 1));
+      assertThat(Duration.ofNanos(System.nanoTime() - submitted)).isLessThan(Duration.ofMillis(100));
+      assertThat(listener.fills).isEmpty();
+      exchange.onMarketData(TestRecords.tick("ACME", 104, 106));
+      exchange.close();
+      assertThat(listener.fills).hasSize(1);
+      assertThat(Duration.ofNanos(listener.fillNanos.get(0) - submitted))
+          .isGreaterThanOrEqualTo(Duration.ofMillis(latencyMillis));
+      assertThat(listener.fills.get(0).getPrice()).isEqualTo(106);
+    }
+  }
+
+  @Test
+  void aLimitWorseThanTheTouchIsRejectedWhenItReachesTheMarket() {
+    try (PaperExchange exchange = new PaperExchange(new PaperExchangeConfig(0, 0, 0, 10), listener)) {
+      exchange.onMarketData(TestRecords.tick("ACME", 99, 101));
+      HedgeOrder limited = TestRecords.order("o6", "ACME", Side.BUY, 1);
+      limited.setLimitPrice(100.5);
+      assertThat(exchange.submit(limited)).isEmpty();
+    }
+    assertThat(listener.fills).isEmpty();
+    assertThat(listener.rejections).extracting(Rejection::code).containsExactly(Rejection.LIMIT_NOT_MARKETABLE);
+  }
+}
