@@ -1,0 +1,138 @@
+package io.hedgestream.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.hedgestream.avro.DeadLetter;
+import io.hedgestream.avro.Fill;
+import io.hedgestream.avro.HedgeOrder;
+import io.hedgestream.avro.Side;
+import io.hedgestream.schemas.Topic;
+import io.hedgestream.schemas.Topics;
+import io.hedgestream.testkit.KafkaFixture;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Publishes ticks and hedge orders to a real broker and reads back the gateway's fills and dead letters. */
+@ExtendWith(KafkaFixture.class)
+class GatewayServiceIT {
+
+  private static final Topic<byte[], DeadLetter> ORDERS_DLQ = Topics.deadLetterOf(Topics.ORDERS_HEDGE);
+
+  @Test
+  void fillsOrdersOnceDeadLettersInvalidOnesAndCommitsEverything() throws Exception {
+    KafkaFixture.createTopics(1, List.of(Topics.MD_TICKS.name(), Topics.ORDERS_HEDGE.name(),
+        Topics.FILLS_HEDGE.name(), ORDERS_DLQ.name()));
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String symbol = "GW" + run;
+    HedgeOrder buy = TestRecords.order(run + "-buy", symbol, Side.BUY, 250);
+    publish(List.of(
+        record(Topics.ORDERS_HEDGE, symbol, buy),
+        record(Topics.ORDERS_HEDGE, symbol, TestRecords.order(run + "-sell", symbol, Side.SELL, 40)),
+        record(Topics.ORDERS_HEDGE, symbol, buy),
+        record(Topics.ORDERS_HEDGE, symbol, TestRecords.order(run + "-nan", symbol, Side.BUY, Double.NaN)),
+        record(Topics.MD_TICKS, symbol, TestRecords.tick(symbol, 99.5, 100.5))));
+
+    Properties props = new Properties();
+    props.setProperty("gateway.bootstrap-servers", KafkaFixture.bootstrapServers());
+    props.setProperty("gateway.group-id", "gateway-it-" + run);
+    props.setProperty("gateway.paper.fee-bps", "2");
+    props.setProperty("gateway.paper.latency-ms", "50");
+    props.setProperty("gateway.paper.max-fill-quantity", "100");
+    props.setProperty("gateway.commit-interval-ms", "100");
+    GatewayConfig config = GatewayConfig.from(props);
+
+    List<Fill> fills;
+    List<DeadLetter> letters;
+    try (GatewayService gateway = GatewayService.start(config)) {
+      fills = read(Topics.FILLS_HEDGE.name(), "fills-" + run, 4, symbol).stream()
+          .map(r -> decode(Topics.FILLS_HEDGE, r.value())).toList();
+      letters = read(ORDERS_DLQ.name(), "dlq-" + run, 1, symbol).stream()
+          .map(r -> decode(ORDERS_DLQ, r.value())).toList();
+      assertThat(gateway.ordersReceived()).isEqualTo(4);
+      assertThat(gateway.counters().duplicateOrders()).isEqualTo(1);
+    }
+
+    assertThat(fills).extracting(Fill::getFillId)
+        .containsExactlyInAnyOrder(run + "-buy-1", run + "-buy-2", run + "-buy-3", run + "-sell-1");
+    assertThat(fills.stream().filter(f -> f.getSide() == Side.BUY).mapToDouble(Fill::getQuantity).sum())
+        .isEqualTo(250);
+    for (Fill fill : fills) {
+      double price = fill.getSide() == Side.BUY ? 100.5 : 99.5;
+      assertThat(fill.getPrice()).isEqualTo(price);
+      assertThat(fill.getFee()).isCloseTo(price * fill.getQuantity() * 2e-4, within(1e-9));
+    }
+    assertThat(letters).singleElement().satisfies(letter -> {
+      assertThat(letter.getErrorType()).isEqualTo(Rejection.INVALID_QUANTITY);
+      assertThat(letter.getSourceTopic()).isEqualTo(Topics.ORDERS_HEDGE.name());
+    });
+    assertThat(committed(config, Topics.ORDERS_HEDGE.name())).isEqualTo(endOffset(Topics.ORDERS_HEDGE.name()));
+  }
+
+  private static <V> ProducerRecord<byte[], byte[]> record(Topic<String, V> topic, String key, V value) {
+    return new ProducerRecord<>(topic.name(), key.getBytes(StandardCharsets.UTF_8),
+        topic.valueSerde().serializer().serialize(topic.name(), value));
+  }
+
+  private static void publish(List<ProducerRecord<byte[], byte[]>> records) throws Exception {
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaFixture.producerProps())) {
+      for (ProducerRecord<byte[], byte[]> record : records) {
+        producer.send(record).get();
+      }
+    }
+  }
+
+  private static List<ConsumerRecord<byte[], byte[]>> read(String topic, String group, int expected, String key) {
+    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaFixture.consumerProps(group))) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (out.size() < expected && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+          if (new String(r.key(), StandardCharsets.UTF_8).equals(key)) {
+            out.add(r);
+          }
+        });
+      }
+      consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+        if (new String(r.key(), StandardCharsets.UTF_8).equals(key)) {
+          out.add(r);
+        }
+      });
+    }
+    return out;
+  }
+
+  private static long committed(GatewayConfig config, String topic) {
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config.consumerProperties())) {
+      Map<TopicPartition, OffsetAndMetadata> offsets = consumer.committed(Set.of(new TopicPartition(topic, 0)));
+      return offsets.get(new TopicPartition(topic, 0)).offset();
+    }
+  }
+
+  private static long endOffset(String topic) {
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(KafkaFixture.consumerProps("end-" + UUID.randomUUID()))) {
+      TopicPartition partition = new TopicPartition(topic, 0);
+      return consumer.endOffsets(List.of(partition)).get(partition);
+    }
+  }
+
+  private static <V> V decode(Topic<?, V> topic, byte[] bytes) {
+    return topic.valueSerde().deserializer().deserialize(topic.name(), bytes);
+  }
+}
