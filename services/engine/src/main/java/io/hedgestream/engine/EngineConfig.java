@@ -1,0 +1,242 @@
+package io.hedgestream.engine;
+
+import io.hedgestream.engine.decision.HedgeLimits;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Everything the engine can be told, read from {@link Properties} and validated once at start-up.
+ *
+ * <p>Property names and defaults (all optional except the bootstrap servers):
+ * <table>
+ *   <caption>engine properties</caption>
+ *   <tr><th>name</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>engine.bootstrap.servers</td><td>(required)</td><td>Kafka bootstrap servers</td></tr>
+ *   <tr><td>engine.application.id</td><td>hedgestream-engine</td><td>Kafka Streams application id
+ *       (consumer group, state and internal-topic prefix)</td></tr>
+ *   <tr><td>engine.state.dir</td><td>${java.io.tmpdir}/hedgestream/engine</td><td>local state directory</td></tr>
+ *   <tr><td>engine.state.store</td><td>rocksdb</td><td>{@code rocksdb} (persistent) or {@code memory}; both
+ *       are backed by changelog topics</td></tr>
+ *   <tr><td>engine.decision.interval</td><td>PT1M</td><td>event-time interval between decisions of a book;
+ *       ISO-8601 or seconds</td></tr>
+ *   <tr><td>engine.lot-size</td><td>1</td><td>order quantities are whole multiples of this many units</td></tr>
+ *   <tr><td>engine.limits.max-position</td><td>1000000</td><td>largest absolute hedge holding per instrument</td></tr>
+ *   <tr><td>engine.limits.max-order-quantity</td><td>100000</td><td>largest absolute quantity per order</td></tr>
+ *   <tr><td>engine.risk.window</td><td>250</td><td>decision steps in the rolling risk window</td></tr>
+ *   <tr><td>engine.processing.guarantee</td><td>exactly_once_v2</td><td>or {@code at_least_once}</td></tr>
+ *   <tr><td>engine.commit.interval.ms</td><td>100</td><td>Kafka Streams commit interval</td></tr>
+ *   <tr><td>engine.policy</td><td>delta</td><td>{@code delta} (Black-Scholes delta hedge) or {@code none}
+ *       (never hedge; for studies of the unhedged book)</td></tr>
+ *   <tr><td>engine.num.stream.threads</td><td>1</td><td>stream threads of this instance</td></tr>
+ *   <tr><td>engine.topics.create</td><td>false</td><td>create missing topics at start-up</td></tr>
+ *   <tr><td>engine.topics.partitions</td><td>1</td><td>partitions of topics the engine creates</td></tr>
+ *   <tr><td>engine.topics.replication-factor</td><td>1</td><td>replication of topics the engine creates</td></tr>
+ *   <tr><td>engine.close.timeout</td><td>PT30S</td><td>how long a clean close may take</td></tr>
+ *   <tr><td>kafka.*</td><td></td><td>passed to every Kafka client with the prefix stripped (SASL, SSL,
+ *       replication.factor of internal topics, ...)</td></tr>
+ * </table>
+ * Any other {@code engine.*} name is rejected as a likely typo.
+ */
+public final class EngineConfig {
+
+  /** Prefix of pass-through Kafka client properties. */
+  public static final String KAFKA_PREFIX = "kafka.";
+  /** Exactly-once processing (Kafka Streams {@code exactly_once_v2}). */
+  public static final String EXACTLY_ONCE_V2 = "exactly_once_v2";
+  /** At-least-once processing. */
+  public static final String AT_LEAST_ONCE = "at_least_once";
+
+  /** How the engine keeps its local state. */
+  public enum StoreType {
+    /** Persistent RocksDB stores (production). */
+    ROCKSDB,
+    /** In-memory stores (tests, benchmarks); still restored from changelogs. */
+    MEMORY
+  }
+
+  private final String bootstrapServers;
+  private final String applicationId;
+  private final Path stateDir;
+  private final StoreType storeType;
+  private final Duration decisionInterval;
+  private final double lotSize;
+  private final HedgeLimits limits;
+  private final int riskWindow;
+  private final String processingGuarantee;
+  private final long commitIntervalMs;
+  private final String policyName;
+  private final int numStreamThreads;
+  private final boolean createTopics;
+  private final int topicPartitions;
+  private final short topicReplicationFactor;
+  private final Duration closeTimeout;
+  private final Map<String, String> kafkaOverrides;
+
+  private EngineConfig(PropertyReader in, Properties properties) {
+    bootstrapServers = in.required("engine.bootstrap.servers", "host:port[,host:port...] of the Kafka cluster");
+    applicationId = in.string("engine.application.id", "hedgestream-engine");
+    stateDir = Path.of(in.string("engine.state.dir",
+        Path.of(System.getProperty("java.io.tmpdir"), "hedgestream", "engine").toString()));
+    storeType = StoreType.valueOf(in.choice("engine.state.store", "rocksdb", List.of("rocksdb", "memory"))
+        .toUpperCase(java.util.Locale.ROOT));
+    decisionInterval = in.positiveDuration("engine.decision.interval", Duration.ofMinutes(1));
+    lotSize = in.positiveDouble("engine.lot-size", 1.0);
+    limits = new HedgeLimits(in.positiveDouble("engine.limits.max-position", 1_000_000),
+        in.positiveDouble("engine.limits.max-order-quantity", 100_000));
+    riskWindow = in.intInRange("engine.risk.window", 250, 1, 100_000);
+    processingGuarantee = in.choice("engine.processing.guarantee", EXACTLY_ONCE_V2,
+        List.of(EXACTLY_ONCE_V2, AT_LEAST_ONCE));
+    commitIntervalMs = in.intInRange("engine.commit.interval.ms", 100, 1, 3_600_000);
+    policyName = in.choice("engine.policy", "delta", List.of("delta", "none"));
+    numStreamThreads = in.intInRange("engine.num.stream.threads", 1, 1, 64);
+    createTopics = in.bool("engine.topics.create", false);
+    topicPartitions = in.intInRange("engine.topics.partitions", 1, 1, 10_000);
+    topicReplicationFactor = (short) in.intInRange("engine.topics.replication-factor", 1, 1, 16);
+    closeTimeout = in.positiveDuration("engine.close.timeout", Duration.ofSeconds(30));
+    if (!applicationId.matches("[a-zA-Z0-9._-]+")) {
+      in.problem("engine.application.id may contain only letters, digits, '.', '_' and '-', was '"
+          + applicationId + "'");
+    }
+    if (limits.maxOrderQuantity() < lotSize) {
+      in.problem("engine.limits.max-order-quantity (" + limits.maxOrderQuantity()
+          + ") is smaller than one lot (engine.lot-size " + lotSize + "): no order could ever be sent");
+    }
+    kafkaOverrides = kafkaOverrides(properties);
+  }
+
+  /**
+   * Reads and validates the configuration.
+   *
+   * @param properties the {@code engine.*} and {@code kafka.*} properties
+   * @return the configuration
+   * @throws IllegalArgumentException listing every invalid or unknown property
+   */
+  public static EngineConfig from(Properties properties) {
+    PropertyReader reader = new PropertyReader(properties);
+    EngineConfig config = new EngineConfig(reader, properties);
+    reader.rejectUnknown("engine.");
+    if (!reader.problems().isEmpty()) {
+      throw new IllegalArgumentException("invalid engine configuration:\n  - "
+          + String.join("\n  - ", reader.problems()));
+    }
+    return config;
+  }
+
+  /**
+   * Reads a configuration from alternating names and values, for tests and embedding:
+   * {@code EngineConfig.of("engine.bootstrap.servers", "localhost:9092", "engine.lot-size", "100")}.
+   *
+   * @param namesAndValues property names each followed by its value
+   * @return the configuration
+   * @throws IllegalArgumentException for an odd number of arguments or an invalid property
+   */
+  public static EngineConfig of(String... namesAndValues) {
+    if (namesAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("names and values must come in pairs");
+    }
+    Properties properties = new Properties();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      properties.setProperty(namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return from(properties);
+  }
+
+  private static Map<String, String> kafkaOverrides(Properties properties) {
+    Map<String, String> overrides = new LinkedHashMap<>();
+    for (String name : properties.stringPropertyNames()) {
+      if (name.startsWith(KAFKA_PREFIX) && name.length() > KAFKA_PREFIX.length()) {
+        overrides.put(name.substring(KAFKA_PREFIX.length()), properties.getProperty(name));
+      }
+    }
+    return Map.copyOf(overrides);
+  }
+
+  /** Kafka bootstrap servers. */
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  /** Kafka Streams application id. */
+  public String applicationId() {
+    return applicationId;
+  }
+
+  /** Local state directory. */
+  public Path stateDir() {
+    return stateDir;
+  }
+
+  /** Persistent or in-memory stores. */
+  public StoreType storeType() {
+    return storeType;
+  }
+
+  /** Event-time interval between scheduled decisions of a book. */
+  public Duration decisionInterval() {
+    return decisionInterval;
+  }
+
+  /** Order quantities are whole multiples of this many units. */
+  public double lotSize() {
+    return lotSize;
+  }
+
+  /** Default pre-trade limits (policy.control SET_LIMITS may override them per symbol). */
+  public HedgeLimits limits() {
+    return limits;
+  }
+
+  /** Decision steps in the rolling risk window. */
+  public int riskWindow() {
+    return riskWindow;
+  }
+
+  /** {@link #EXACTLY_ONCE_V2} or {@link #AT_LEAST_ONCE}. */
+  public String processingGuarantee() {
+    return processingGuarantee;
+  }
+
+  /** Kafka Streams commit interval in milliseconds. */
+  public long commitIntervalMs() {
+    return commitIntervalMs;
+  }
+
+  /** Name of the hedge policy: {@code delta} or {@code none}. */
+  public String policyName() {
+    return policyName;
+  }
+
+  /** Stream threads of this instance. */
+  public int numStreamThreads() {
+    return numStreamThreads;
+  }
+
+  /** Whether the service creates missing topics at start-up. */
+  public boolean createTopics() {
+    return createTopics;
+  }
+
+  /** Partitions of topics the engine creates. */
+  public int topicPartitions() {
+    return topicPartitions;
+  }
+
+  /** Replication factor of topics the engine creates. */
+  public short topicReplicationFactor() {
+    return topicReplicationFactor;
+  }
+
+  /** How long a clean close may take. */
+  public Duration closeTimeout() {
+    return closeTimeout;
+  }
+
+  /** Pass-through Kafka client properties, {@code kafka.} prefix stripped. */
+  public Map<String, String> kafkaOverrides() {
+    return kafkaOverrides;
+  }
+}

@@ -1,0 +1,121 @@
+package io.hedgestream.engine;
+
+import io.hedgestream.engine.policy.HedgePolicies;
+import io.hedgestream.engine.policy.HedgePolicy;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running engine: one Kafka Streams instance of {@link HedgeTopology}. Start it with a configuration
+ * (and optionally a policy), close it to stop cleanly within {@code engine.close.timeout}.
+ *
+ * <pre>{@code
+ * try (EngineService engine = EngineService.start(EngineConfig.from(properties))) {
+ *   engine.awaitRunning(Duration.ofSeconds(30));
+ *   ...
+ * }
+ * }</pre>
+ *
+ * <p>A stream thread that dies of an unexpected exception is logged and replaced, never lost silently;
+ * state transitions are logged.
+ */
+public final class EngineService implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineService.class);
+
+  private final EngineConfig config;
+  private final KafkaStreams streams;
+
+  private EngineService(EngineConfig config, KafkaStreams streams) {
+    this.config = config;
+    this.streams = streams;
+  }
+
+  /**
+   * Starts the engine with the policy named by {@code engine.policy}.
+   *
+   * @param config the configuration
+   * @return the running service
+   * @throws IllegalStateException when the input topics are missing or not co-partitioned
+   */
+  public static EngineService start(EngineConfig config) {
+    return start(config, HedgePolicies.named(config.policyName()));
+  }
+
+  /**
+   * Starts the engine with a given policy.
+   *
+   * @param config the configuration
+   * @param policy the hedge policy
+   * @return the running service
+   * @throws IllegalStateException when the input topics are missing or not co-partitioned
+   */
+  public static EngineService start(EngineConfig config, HedgePolicy policy) {
+    if (config.createTopics()) {
+      EngineTopics.create(config);
+    }
+    EngineTopics.verify(config);
+    Properties properties = StreamsProperties.of(config);
+    StreamsBuilder builder = new StreamsBuilder();
+    HedgeTopology.build(builder, config, policy);
+    Topology topology = builder.build(properties);
+    KafkaStreams streams = new KafkaStreams(topology, properties);
+    streams.setStateListener((next, previous) ->
+        LOG.info("engine {} {} -> {}", config.applicationId(), previous, next));
+    streams.setUncaughtExceptionHandler(exception -> {
+      LOG.error("engine stream thread failed; replacing it", exception);
+      return StreamThreadExceptionResponse.REPLACE_THREAD;
+    });
+    LOG.info("starting engine {} on {} ({}, policy {}, decision interval {})", config.applicationId(),
+        config.bootstrapServers(), config.processingGuarantee(), policy.version(), config.decisionInterval());
+    streams.start();
+    return new EngineService(config, streams);
+  }
+
+  /** The Kafka Streams state. */
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  /**
+   * Waits until the engine is RUNNING.
+   *
+   * @param timeout how long to wait
+   * @return true when running, false when the timeout passed or the engine failed
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public boolean awaitRunning(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      KafkaStreams.State state = streams.state();
+      if (state == KafkaStreams.State.RUNNING) {
+        return true;
+      }
+      if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING) {
+        return false;
+      }
+      Thread.sleep(50);
+    }
+    return false;
+  }
+
+  /** The Kafka Streams instance, for metrics and interactive queries. */
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  /** Stops the engine, waiting at most {@code engine.close.timeout}. */
+  @Override
+  public void close() {
+    boolean closed = streams.close(config.closeTimeout());
+    if (!closed) {
+      LOG.warn("engine {} did not close within {}", config.applicationId(), config.closeTimeout());
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package io.hedgestream.engine;
+
+import io.hedgestream.avro.PolicyControl;
+import io.hedgestream.engine.input.ClientOrderDecoder;
+import io.hedgestream.engine.input.ControlDecoder;
+import io.hedgestream.engine.input.DeadLetterRecord;
+import io.hedgestream.engine.input.DecodeProcessor;
+import io.hedgestream.engine.input.Decoded;
+import io.hedgestream.engine.input.EngineInput;
+import io.hedgestream.engine.input.FillDecoder;
+import io.hedgestream.engine.input.RecordDecoder;
+import io.hedgestream.engine.input.TickDecoder;
+import io.hedgestream.engine.policy.HedgePolicies;
+import io.hedgestream.engine.policy.HedgePolicy;
+import io.hedgestream.engine.processor.BookProcessor;
+import io.hedgestream.engine.processor.BroadcastPartitioner;
+import io.hedgestream.engine.processor.EngineOutput;
+import io.hedgestream.schemas.Topic;
+import io.hedgestream.schemas.Topics;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+
+/**
+ * The engine's topology, as one function used by {@link EngineService} and by TopologyTestDriver tests.
+ *
+ * <pre>
+ * md.ticks, orders.client, fills.hedge (raw bytes) -> decode + validate --rejected--> &lt;topic&gt;.dlq
+ *                                                        | accepted
+ * policy.control (raw) -> decode + validate -> broadcast to every partition (repartition, multicast)
+ *                                                        | merged, keyed by symbol
+ *                                                   book processor (books, markets, schedules, controls)
+ *                                     -> orders.hedge, pnl.events, risk.metrics, &lt;topic&gt;.dlq
+ * </pre>
+ *
+ * <p>All business topics are keyed by symbol and co-partitioned, so one task sees every tick, client
+ * order and fill of its symbols and no join is needed. Control commands are the exception: a kill switch
+ * for {@code *} must reach every task. A GlobalKTable would reach them, but a global store cannot emit
+ * records (so ACTIVATE_MODEL could not be dead-lettered) and its updates are applied outside the task's
+ * transaction and stream time. Broadcasting through an internal repartition topic with a multicast
+ * partitioner keeps commands in the task's own input stream: ordered with the ticks, exactly-once, and able
+ * to flatten books at once. The repartition topic has as many partitions as {@code policy.control}, which
+ * must therefore have at least as many partitions as {@code md.ticks} ({@link EngineService} checks).
+ */
+public final class HedgeTopology {
+
+  private HedgeTopology() {}
+
+  /**
+   * Adds the engine to {@code builder} with the policy named in the configuration.
+   *
+   * @param builder the builder
+   * @param config the engine configuration
+   */
+  public static void build(StreamsBuilder builder, EngineConfig config) {
+    build(builder, config, HedgePolicies.named(config.policyName()));
+  }
+
+  /**
+   * Adds the engine to {@code builder} with the given policy (for studies and tests of other policies).
+   *
+   * @param builder the builder
+   * @param config the engine configuration
+   * @param policy the hedge policy
+   */
+  public static void build(StreamsBuilder builder, EngineConfig config, HedgePolicy policy) {
+    KStream<String, Decoded> decoded = decoded(builder, Topics.MD_TICKS, TickDecoder::new)
+        .merge(decoded(builder, Topics.ORDERS_CLIENT, ClientOrderDecoder::new), Named.as("merge-client-orders"))
+        .merge(decoded(builder, Topics.FILLS_HEDGE, FillDecoder::new), Named.as("merge-fills"));
+    KStream<String, Decoded> control = decoded(builder, Topics.POLICY_CONTROL, ControlDecoder::new);
+
+    KStream<String, EngineInput> commands = control
+        .flatMapValues(HedgeTopology::acceptedCommand, Named.as("accepted-control"))
+        .repartition(Repartitioned.<String, PolicyControl>as(BroadcastPartitioner.CONTROL_BROADCAST)
+            .withKeySerde(Serdes.String())
+            .withValueSerde(Topics.POLICY_CONTROL.valueSerde())
+            .withStreamPartitioner(new BroadcastPartitioner<>()))
+        .mapValues((target, command) -> new EngineInput.Control(target, command), Named.as("control-input"));
+
+    KStream<String, EngineOutput> outputs = decoded
+        .flatMapValues(HedgeTopology::acceptedInput, Named.as("accepted-inputs"))
+        .merge(commands, Named.as("merge-control"))
+        .process(BookProcessor.supplier(config, policy), Named.as("books"));
+
+    to(outputs, Topics.ORDERS_HEDGE, out -> out instanceof EngineOutput.Order o ? o.order() : null);
+    to(outputs, Topics.PNL_EVENTS, out -> out instanceof EngineOutput.Pnl p ? p.event() : null);
+    to(outputs, Topics.RISK_METRICS, out -> out instanceof EngineOutput.Risk r ? r.snapshot() : null);
+
+    decoded.flatMapValues(HedgeTopology::rejected, Named.as("rejected-inputs"))
+        .merge(control.flatMapValues(HedgeTopology::rejected, Named.as("rejected-control")), Named.as("merge-rejected"))
+        .merge(outputs.flatMapValues(out -> out instanceof EngineOutput.Dead d ? List.of(d.deadLetter()) : List.of(),
+            Named.as("rejected-by-books")), Named.as("merge-dead-letters"))
+        .map((key, dead) -> KeyValue.pair(dead.key(), dead), Named.as("dead-letter-key"))
+        .to((key, dead, context) -> dead.topic().name(),
+            Produced.with(Serdes.ByteArray(), DeadLetterRecord.serde()).withName("sink-dead-letters"));
+  }
+
+  private static KStream<String, Decoded> decoded(StreamsBuilder builder, Topic<String, ?> topic,
+      Supplier<RecordDecoder<?>> decoder) {
+    Topic<byte[], byte[]> raw = Topics.raw(topic);
+    return builder.stream(raw.name(), Consumed.with(raw.keySerde(), raw.valueSerde()).withName("source-" + raw.name()))
+        .process(DecodeProcessor.supplier(decoder), Named.as("decode-" + raw.name()));
+  }
+
+  private static <V> void to(KStream<String, EngineOutput> outputs, Topic<String, V> topic,
+      Function<EngineOutput, V> select) {
+    outputs.flatMapValues(out -> {
+      V value = select.apply(out);
+      return value == null ? List.<V>of() : List.of(value);
+    }, Named.as("select-" + topic.name()))
+        .to(topic.name(), Produced.with(topic.keySerde(), topic.valueSerde()).withName("sink-" + topic.name()));
+  }
+
+  private static List<EngineInput> acceptedInput(Decoded decoded) {
+    return decoded instanceof Decoded.Accepted accepted ? List.of(accepted.input()) : List.of();
+  }
+
+  private static List<PolicyControl> acceptedCommand(Decoded decoded) {
+    return decoded instanceof Decoded.Accepted accepted && accepted.input() instanceof EngineInput.Control c
+        ? List.of(c.command()) : List.of();
+  }
+
+  private static List<DeadLetterRecord> rejected(Decoded decoded) {
+    return decoded instanceof Decoded.Rejected rejected ? List.of(rejected.deadLetter()) : List.of();
+  }
+}

@@ -1,0 +1,40 @@
+package io.hedgestream.engine;
+
+import io.hedgestream.engine.errors.DeadLetterDeserializationHandler;
+import io.hedgestream.engine.errors.DeadLetterProcessingHandler;
+import io.hedgestream.engine.errors.DeadLetterProductionHandler;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** The Kafka Streams properties of an engine configuration. */
+public final class StreamsProperties {
+
+  private StreamsProperties() {}
+
+  /**
+   * Kafka Streams properties for {@code config}: identity, state directory, processing guarantee, commit
+   * interval, threads, the dead-lettering exception handlers, then every {@code kafka.*} pass-through
+   * (which wins, so an operator can override anything).
+   *
+   * @param config the engine configuration
+   * @return new properties
+   */
+  public static Properties of(EngineConfig config) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.processingGuarantee());
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(config.commitIntervalMs()));
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(config.numStreamThreads()));
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+    props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class.getName());
+    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterDeserializationHandler.class.getName());
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    props.putAll(config.kafkaOverrides());
+    return props;
+  }
+}

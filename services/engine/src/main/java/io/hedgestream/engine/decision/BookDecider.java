@@ -1,0 +1,190 @@
+package io.hedgestream.engine.decision;
+
+import io.hedgestream.avro.HedgeOrder;
+import io.hedgestream.avro.HedgeReason;
+import io.hedgestream.avro.PnlEvent;
+import io.hedgestream.avro.RiskSnapshot;
+import io.hedgestream.basics.Result;
+import io.hedgestream.engine.marking.BookMarker;
+import io.hedgestream.engine.marking.BookMarks;
+import io.hedgestream.engine.marking.MarketSnapshot;
+import io.hedgestream.engine.marking.OptionMark;
+import io.hedgestream.engine.policy.DecisionContext;
+import io.hedgestream.engine.policy.DeltaHedgePolicy;
+import io.hedgestream.engine.policy.HedgePolicy;
+import io.hedgestream.engine.policy.TargetHoldings;
+import io.hedgestream.engine.state.BookState;
+import io.hedgestream.engine.state.PendingOrder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's step for the books due at one market: settle expired options, mark the book, ask the
+ * policy (once for all books, so a model can batch), guard its targets and fall back to the delta hedge,
+ * send the orders for the difference, and book the step's PnL and risk.
+ *
+ * <p>A killed book targets zero holdings (reason KILL) and a book without live options flattens its
+ * hedges (reason EXPIRY); neither asks the policy.
+ */
+public final class BookDecider {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BookDecider.class);
+
+  private final HedgePolicy policy;
+  private final OrderPlanner planner;
+  private final int riskWindow;
+
+  /**
+   * Creates a decider.
+   *
+   * @param policy the policy asked for targets
+   * @param lotSize order lot size in units
+   * @param riskWindow steps in the rolling risk window
+   */
+  public BookDecider(HedgePolicy policy, double lotSize, int riskWindow) {
+    this.policy = policy;
+    this.planner = new OrderPlanner(lotSize);
+    this.riskWindow = riskWindow;
+  }
+
+  /**
+   * One book to decide and the operator settings that apply to it.
+   *
+   * @param book the book (updated in place)
+   * @param killed whether the kill switch covers the book
+   * @param limits the book's limits
+   */
+  public record Request(BookState book, boolean killed, HedgeLimits limits) {}
+
+  /**
+   * What one book's decision produced.
+   *
+   * @param book the updated book
+   * @param orders orders to send (may be empty)
+   * @param pnl the step's ledger line
+   * @param risk the step's risk snapshot
+   */
+  public record Outcome(BookState book, List<HedgeOrder> orders, PnlEvent pnl, RiskSnapshot risk) {}
+
+  /**
+   * Decides every requested book at {@code market}.
+   *
+   * @param requests the books, all of the market's symbol
+   * @param market the latest market of the symbol
+   * @return one outcome per request, in order
+   */
+  public List<Outcome> decide(List<Request> requests, MarketSnapshot market) {
+    List<BookMarks> marks = new ArrayList<>(requests.size());
+    List<List<String>> notes = new ArrayList<>(requests.size());
+    List<DecisionContext> contexts = new ArrayList<>();
+    Map<Integer, Integer> contextOf = new HashMap<>();
+    for (int i = 0; i < requests.size(); i++) {
+      Request request = requests.get(i);
+      List<String> bookNotes = new ArrayList<>(ExpirySettler.settle(request.book(), market));
+      BookMarks bookMarks = BookMarker.mark(request.book().options(), market);
+      for (OptionMark option : bookMarks.options()) {
+        if (option.stale()) {
+          bookNotes.add("stale mark kept for " + option.optionId());
+        }
+      }
+      marks.add(bookMarks);
+      notes.add(bookNotes);
+      if (!request.killed() && !bookMarks.options().isEmpty()) {
+        contextOf.put(i, contexts.size());
+        contexts.add(contextFor(request.book(), bookMarks));
+      }
+    }
+    List<Result<TargetHoldings>> proposals = askPolicy(contexts);
+    List<Outcome> outcomes = new ArrayList<>(requests.size());
+    for (int i = 0; i < requests.size(); i++) {
+      Request request = requests.get(i);
+      Integer context = contextOf.get(i);
+      Choice choice = context == null
+          ? flatten(request, marks.get(i))
+          : choose(proposals.get(context), contexts.get(context), request.limits());
+      outcomes.add(finish(request, marks.get(i), choice, notes.get(i)));
+    }
+    return outcomes;
+  }
+
+  private record Choice(TargetHoldings target, HedgeReason reason, String policyVersion, String detail) {}
+
+  private List<Result<TargetHoldings>> askPolicy(List<DecisionContext> contexts) {
+    if (contexts.isEmpty()) {
+      return List.of();
+    }
+    try {
+      List<Result<TargetHoldings>> proposals = policy.decide(contexts);
+      if (proposals != null && proposals.size() == contexts.size()) {
+        return proposals;
+      }
+      return failAll(contexts.size(), "policy returned " + (proposals == null ? "null" : proposals.size())
+          + " results for " + contexts.size() + " books");
+    } catch (RuntimeException e) {
+      LOG.warn("policy {} threw; falling back to the delta hedge for {} books", policy.version(), contexts.size(), e);
+      return failAll(contexts.size(), "policy threw " + e);
+    }
+  }
+
+  private static List<Result<TargetHoldings>> failAll(int count, String reason) {
+    List<Result<TargetHoldings>> failures = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      failures.add(Result.failure(reason));
+    }
+    return failures;
+  }
+
+  private Choice choose(Result<TargetHoldings> proposal, DecisionContext context, HedgeLimits limits) {
+    Result<TargetHoldings> checked = PolicyGuard.check(proposal, context, limits);
+    if (checked.isSuccess()) {
+      return new Choice(checked.value(), HedgeReason.POLICY, policy.version(), "");
+    }
+    LOG.warn("book {} {}: {}; falling back to the delta hedge", context.book(), context.symbol(), checked.reason());
+    return new Choice(PolicyGuard.fallback(context, limits), HedgeReason.FALLBACK, DeltaHedgePolicy.VERSION,
+        checked.reason());
+  }
+
+  private Choice flatten(Request request, BookMarks marks) {
+    BookState book = request.book();
+    Map<String, Double> zero = new HashMap<>();
+    zero.put(book.symbol(), 0.0);
+    book.holdings().keySet().forEach(instrument -> zero.put(instrument, 0.0));
+    book.pending().values().forEach(order -> zero.put(order.instrument(), 0.0));
+    HedgeReason reason = request.killed() ? HedgeReason.KILL : HedgeReason.EXPIRY;
+    String detail = request.killed() ? "kill switch on" : marks.options().isEmpty() ? "no live options" : "";
+    return new Choice(new TargetHoldings(zero), reason, policy.version(), detail);
+  }
+
+  private Outcome finish(Request request, BookMarks marks, Choice choice, List<String> notes) {
+    BookState book = request.book();
+    long sequence = book.nextSequence();
+    String decisionId = book.book() + ":" + book.symbol() + ":" + sequence;
+    long now = marks.market().eventMicros();
+    OrderPlanner.DecisionLabel label =
+        new OrderPlanner.DecisionLabel(decisionId, choice.reason(), choice.policyVersion(), now);
+    OrderPlanner.Plan plan = planner.place(book, choice.target(), label, request.limits());
+    List<String> all = new ArrayList<>();
+    if (!choice.detail().isEmpty()) {
+      all.add(choice.detail());
+    }
+    all.addAll(notes);
+    all.addAll(plan.notes());
+    String reason = choice.reason().name() + (all.isEmpty() ? "" : ": " + String.join("; ", all));
+    PnlEvent pnl = PnlAccountant.bookStep(book, marks, label, reason, riskWindow);
+    RiskSnapshot risk = RiskReporter.snapshot(book, riskWindow, now);
+    book.setLastDecisionMicros(now);
+    return new Outcome(book, plan.orders(), pnl, risk);
+  }
+
+  private static DecisionContext contextFor(BookState book, BookMarks marks) {
+    Map<String, Double> pending = new HashMap<>();
+    for (PendingOrder order : book.pending().values()) {
+      pending.merge(order.instrument(), order.signedRemaining(), Double::sum);
+    }
+    return DecisionContext.of(book.book(), marks, book.holdings(), pending);
+  }
+}

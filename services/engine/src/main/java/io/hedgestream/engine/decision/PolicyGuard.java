@@ -1,0 +1,63 @@
+package io.hedgestream.engine.decision;
+
+import io.hedgestream.basics.Result;
+import io.hedgestream.engine.policy.DecisionContext;
+import io.hedgestream.engine.policy.TargetHoldings;
+import java.util.Map;
+
+/**
+ * The guardrail between a policy and the market: a target trades only if it names instruments the
+ * engine can trade (the underlying, for now), every value is finite, and no holding exceeds the position
+ * limit. Anything else is a failure that makes the engine fall back to the delta hedge.
+ */
+public final class PolicyGuard {
+
+  private PolicyGuard() {}
+
+  /**
+   * Checks a policy's proposal.
+   *
+   * @param proposed what the policy returned (possibly a failure, possibly null)
+   * @param context the book it was for
+   * @param limits the book's limits
+   * @return the same target, or a failure saying which guardrail fired
+   */
+  public static Result<TargetHoldings> check(Result<TargetHoldings> proposed, DecisionContext context,
+      HedgeLimits limits) {
+    if (proposed == null) {
+      return Result.failure("policy returned no result");
+    }
+    if (!proposed.isSuccess()) {
+      return Result.failure("policy failed: " + proposed.reason());
+    }
+    for (Map.Entry<String, Double> target : proposed.value().units().entrySet()) {
+      String instrument = target.getKey();
+      Double units = target.getValue();
+      if (!context.symbol().equals(instrument)) {
+        return Result.failure("target for unsupported instrument " + instrument);
+      }
+      if (units == null || !Double.isFinite(units)) {
+        return Result.failure("target " + units + " for " + instrument + " is not finite");
+      }
+      if (Math.abs(units) > limits.maxPosition()) {
+        return Result.failure("target " + units + " for " + instrument + " exceeds max-position "
+            + limits.maxPosition());
+      }
+    }
+    return proposed;
+  }
+
+  /**
+   * The fallback: the delta hedge clamped to the position limit.
+   *
+   * @param context the book
+   * @param limits the book's limits
+   * @return the target, always finite and within limits
+   */
+  public static TargetHoldings fallback(DecisionContext context, HedgeLimits limits) {
+    double delta = -context.optionGreeks().delta();
+    double clamped = Double.isFinite(delta)
+        ? Math.max(-limits.maxPosition(), Math.min(limits.maxPosition(), delta)) : context.holding(context.symbol());
+    return TargetHoldings.of(context.symbol(), clamped);
+  }
+}

@@ -1,0 +1,68 @@
+package io.hedgestream.engine.input;
+
+import io.hedgestream.avro.ControlCommand;
+import io.hedgestream.avro.PolicyControl;
+import io.hedgestream.schemas.Topics;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decodes {@code policy.control}. KILL_SWITCH, RESUME and SET_LIMITS are accepted; ACTIVATE_MODEL is
+ * dead-lettered as {@link RejectCode#UNSUPPORTED_COMMAND} because this engine has no model runtime yet
+ * (model activation arrives with the ONNX policy), and saying so beats pretending to activate.
+ */
+public final class ControlDecoder extends RecordDecoder<PolicyControl> {
+
+  /** Limit names SET_LIMITS understands. */
+  public static final String MAX_POSITION = "maxPosition";
+  /** Limit names SET_LIMITS understands. */
+  public static final String MAX_ORDER_QUANTITY = "maxOrderQuantity";
+  private static final Set<String> LIMIT_NAMES = Set.of(MAX_POSITION, MAX_ORDER_QUANTITY);
+
+  /** Creates the decoder of {@link Topics#POLICY_CONTROL}. */
+  public ControlDecoder() {
+    super(Topics.POLICY_CONTROL);
+  }
+
+  @Override
+  protected Rejection validate(PolicyControl command, String key) {
+    if (key == null || key.isBlank()) {
+      return new Rejection(RejectCode.KEY_MISMATCH, "control key must be a symbol or '*', was " + key);
+    }
+    Rejection missing = present("commandId", command.getCommandId());
+    if (missing != null) {
+      return missing;
+    }
+    if (command.getCommand() == ControlCommand.ACTIVATE_MODEL) {
+      return new Rejection(RejectCode.UNSUPPORTED_COMMAND, "ACTIVATE_MODEL is not supported by this engine:"
+          + " model activation arrives with the ONNX policy; the active policy is unchanged");
+    }
+    if (command.getCommand() == ControlCommand.SET_LIMITS) {
+      return invalidLimits(command.getLimits());
+    }
+    return null;
+  }
+
+  @Override
+  protected EngineInput accept(PolicyControl command, String key, RawRecord raw) {
+    return new EngineInput.Control(key, command);
+  }
+
+  private static Rejection invalidLimits(Map<String, Double> limits) {
+    if (limits == null || limits.isEmpty()) {
+      return new Rejection(RejectCode.INVALID_COMMAND, "SET_LIMITS without limits; known: " + LIMIT_NAMES);
+    }
+    for (Map.Entry<String, Double> limit : limits.entrySet()) {
+      if (!LIMIT_NAMES.contains(limit.getKey())) {
+        return new Rejection(RejectCode.INVALID_COMMAND, "unknown limit '" + limit.getKey() + "'; known: "
+            + LIMIT_NAMES);
+      }
+      Double value = limit.getValue();
+      if (value == null || !positiveFinite(value)) {
+        return new Rejection(RejectCode.INVALID_COMMAND, "limit " + limit.getKey() + " must be finite and > 0, was "
+            + value);
+      }
+    }
+    return null;
+  }
+}

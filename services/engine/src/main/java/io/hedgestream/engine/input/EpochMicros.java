@@ -1,0 +1,30 @@
+package io.hedgestream.engine.input;
+
+import java.time.Instant;
+
+/**
+ * Conversions between {@link Instant} (how generated Avro classes expose {@code timestamp-micros}) and
+ * epoch microseconds (how the engine computes with event time).
+ */
+public final class EpochMicros {
+
+  /** Microseconds in one year of 365 days: the ACT/365 year of time to maturity. */
+  public static final double MICROS_PER_YEAR = 365.0 * 86_400 * 1_000_000;
+
+  private EpochMicros() {}
+
+  /** Epoch microseconds of an instant (truncating sub-microsecond digits). */
+  public static long of(Instant instant) {
+    return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+  }
+
+  /** The instant of epoch microseconds. */
+  public static Instant toInstant(long micros) {
+    return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+  }
+
+  /** Years from {@code nowMicros} to {@code expiryMicros}, ACT/365; negative after expiry. */
+  public static double yearsBetween(long nowMicros, long expiryMicros) {
+    return (expiryMicros - nowMicros) / MICROS_PER_YEAR;
+  }
+}

@@ -1,0 +1,68 @@
+package io.hedgestream.engine.policy;
+
+import io.hedgestream.engine.marking.BookGreeks;
+import io.hedgestream.engine.marking.BookMarks;
+import io.hedgestream.engine.marking.MarketSnapshot;
+import io.hedgestream.engine.marking.OptionMark;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a policy sees of one book at one decision: the market, the marked liability options, the hedge
+ * holdings and the quantities still pending. Immutable.
+ *
+ * @param book book id
+ * @param symbol underlying symbol (also the instrument id of the underlying)
+ * @param market the market the book is marked at
+ * @param options the marked liability options
+ * @param optionGreeks Greeks of the options alone
+ * @param holdings filled hedge holdings by instrument id, units
+ * @param pending signed units still pending by instrument id
+ */
+public record DecisionContext(String book, String symbol, MarketSnapshot market, List<OptionMark> options,
+    BookGreeks optionGreeks, Map<String, Double> holdings, Map<String, Double> pending) {
+
+  /** Copies the collections. */
+  public DecisionContext {
+    options = List.copyOf(options);
+    holdings = Map.copyOf(holdings);
+    pending = Map.copyOf(pending);
+  }
+
+  /**
+   * The context of a book marked at {@code marks}.
+   *
+   * @param book book id
+   * @param marks the book's options marked at the market
+   * @param holdings filled holdings by instrument
+   * @param pending pending signed units by instrument
+   * @return the context
+   */
+  public static DecisionContext of(String book, BookMarks marks, Map<String, Double> holdings,
+      Map<String, Double> pending) {
+    return new DecisionContext(book, marks.market().symbol(), marks.market(), marks.options(),
+        marks.optionGreeks(), holdings, pending);
+  }
+
+  /** Event time of the decision, epoch microseconds. */
+  public long eventMicros() {
+    return market.eventMicros();
+  }
+
+  /** Filled holding of an instrument, 0 when none. */
+  public double holding(String instrument) {
+    return holdings.getOrDefault(instrument, 0.0);
+  }
+
+  /**
+   * The book's scale in the feature contract's sense: gross liability units
+   * {@code sum |deskQuantity x multiplier|}.
+   */
+  public double bookScale() {
+    double scale = 0;
+    for (OptionMark option : options) {
+      scale += Math.abs(option.units());
+    }
+    return scale;
+  }
+}

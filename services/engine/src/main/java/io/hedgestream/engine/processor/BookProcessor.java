@@ -1,0 +1,260 @@
+package io.hedgestream.engine.processor;
+
+import io.hedgestream.avro.ClientOrder;
+import io.hedgestream.avro.Fill;
+import io.hedgestream.avro.Side;
+import io.hedgestream.engine.EngineConfig;
+import io.hedgestream.engine.decision.BookDecider;
+import io.hedgestream.engine.input.DeadLetterRecord;
+import io.hedgestream.engine.input.EngineInput;
+import io.hedgestream.engine.input.RawRecord;
+import io.hedgestream.engine.input.RejectCode;
+import io.hedgestream.engine.marking.MarketSnapshot;
+import io.hedgestream.engine.policy.HedgePolicy;
+import io.hedgestream.engine.state.BookSchedule;
+import io.hedgestream.engine.state.BookState;
+import io.hedgestream.engine.state.OptionPosition;
+import io.hedgestream.engine.state.PendingOrder;
+import io.hedgestream.pricing.PutCall;
+import io.hedgestream.schemas.Topic;
+import io.hedgestream.schemas.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one stateful processor of a task: all books of the task's symbols. Ticks update the market and
+ * decide the books that are due; client orders book a liability and decide the book at once (or at the
+ * next tick when the symbol has no market yet); fills update holdings and cash; control commands switch
+ * the kill switch and limits (a kill flattens every affected book at once).
+ */
+public final class BookProcessor implements Processor<String, EngineInput, String, EngineOutput> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BookProcessor.class);
+
+  private final long intervalMicros;
+  private final BookDecider decider;
+  private final Controls controls;
+  private ProcessorContext<String, EngineOutput> context;
+  private EngineState state;
+  private Record<String, EngineInput> current;
+
+  private BookProcessor(EngineConfig config, HedgePolicy policy) {
+    this.intervalMicros = Math.max(1, config.decisionInterval().toNanos() / 1_000);
+    this.decider = new BookDecider(policy, config.lotSize(), config.riskWindow());
+    this.controls = new Controls(config.limits());
+  }
+
+  /**
+   * The supplier of book processors; it declares the stores, so the topology connects them.
+   *
+   * @param config engine configuration
+   * @param policy the hedge policy (shared by all tasks: policies keep no per-book state)
+   * @return the supplier
+   */
+  public static ProcessorSupplier<String, EngineInput, String, EngineOutput> supplier(EngineConfig config,
+      HedgePolicy policy) {
+    return new ProcessorSupplier<>() {
+      @Override
+      public Processor<String, EngineInput, String, EngineOutput> get() {
+        return new BookProcessor(config, policy);
+      }
+
+      @Override
+      public Set<StoreBuilder<?>> stores() {
+        return EngineStores.builders(config.storeType());
+      }
+    };
+  }
+
+  @Override
+  public void init(ProcessorContext<String, EngineOutput> context) {
+    this.context = context;
+    this.state = new EngineState(context);
+  }
+
+  @Override
+  public void process(Record<String, EngineInput> record) {
+    current = record;
+    try {
+      EngineInput input = record.value();
+      if (input instanceof EngineInput.Tick tick) {
+        onTick(tick);
+      } else if (input instanceof EngineInput.ClientTrade trade) {
+        onClientTrade(trade);
+      } else if (input instanceof EngineInput.HedgeFill fill) {
+        onFill(fill);
+      } else if (input instanceof EngineInput.Control control) {
+        onControl(control);
+      }
+    } catch (RuntimeException e) {
+      state.clearCaches();
+      throw e;
+    }
+  }
+
+  private void onTick(EngineInput.Tick tick) {
+    String symbol = tick.tick().getSymbol();
+    MarketSnapshot previous = state.market(symbol);
+    if (previous != null && tick.eventMicros() < previous.eventMicros()) {
+      deadLetter(Topics.MD_TICKS, tick.raw(), RejectCode.OUT_OF_ORDER, "tick at " + tick.tick().getEventTimeMicros()
+          + " is older than the latest accepted tick of " + symbol + " at " + previous.eventMicros() + " us");
+      return;
+    }
+    MarketSnapshot market = state.putMarket(tick);
+    BookSchedule schedule = state.schedule(symbol);
+    if (schedule == null || !schedule.anyDue(market.eventMicros())) {
+      return;
+    }
+    List<BookState> due = new ArrayList<>();
+    for (String book : schedule.dueAt(market.eventMicros())) {
+      BookState state = this.state.book(book, symbol);
+      if (state != null) {
+        due.add(state);
+      }
+    }
+    decide(schedule, due, market);
+  }
+
+  private void onClientTrade(EngineInput.ClientTrade trade) {
+    ClientOrder order = trade.order();
+    BookState book = state.book(order.getBook(), order.getSymbol());
+    if (book == null) {
+      book = new BookState(order.getBook(), order.getSymbol());
+    } else if (book.recentClientOrders().contains(order.getOrderId())) {
+      LOG.info("client order {} already booked in {}; replay ignored", order.getOrderId(), book.storeKey());
+      return;
+    }
+    bookLiability(book, order);
+    BookSchedule schedule = state.scheduleOrNew(order.getSymbol());
+    MarketSnapshot market = state.market(order.getSymbol());
+    if (market == null) {
+      state.saveBook(book);
+      schedule.schedule(book.book(), BookSchedule.NOW);
+      state.saveSchedule(schedule);
+      return;
+    }
+    decide(schedule, List.of(book), market);
+  }
+
+  private static void bookLiability(BookState book, ClientOrder order) {
+    PutCall putCall = PutCall.valueOf(order.getOption().getOptionType().name());
+    double strike = order.getOption().getStrike();
+    long expiry = io.hedgestream.engine.input.EpochMicros.of(order.getOption().getExpiryMicros());
+    double multiplier = order.getOption().getMultiplier();
+    double deskQuantity = -order.getQuantity();
+    OptionPosition existing = null;
+    for (OptionPosition option : book.options()) {
+      if (option.sameContract(putCall, strike, expiry, multiplier)) {
+        existing = option;
+      }
+    }
+    if (existing != null) {
+      existing.addDeskQuantity(deskQuantity);
+    } else {
+      book.options().add(OptionPosition.open(book.symbol(), putCall, strike, expiry, multiplier, deskQuantity, 0));
+    }
+    book.bookPremium(order.getPremium() * order.getQuantity() * multiplier);
+    book.recentClientOrders().add(order.getOrderId());
+  }
+
+  private void onFill(EngineInput.HedgeFill input) {
+    Fill fill = input.fill();
+    BookState book = state.book(fill.getBook(), fill.getSymbol());
+    if (book != null && book.recentFills().contains(fill.getFillId())) {
+      LOG.info("fill {} already booked in {}; replay ignored", fill.getFillId(), book.storeKey());
+      return;
+    }
+    PendingOrder order = book == null ? null : book.pending().get(fill.getOrderId());
+    if (order == null) {
+      deadLetter(Topics.FILLS_HEDGE, input.raw(), RejectCode.UNKNOWN_ORDER, "order " + fill.getOrderId()
+          + " is not pending in book " + fill.getBook() + " of " + fill.getSymbol());
+      return;
+    }
+    boolean buy = fill.getSide() == Side.BUY;
+    if (!order.instrument().equals(fill.getInstrument()) || buy != order.isBuy()) {
+      deadLetter(Topics.FILLS_HEDGE, input.raw(), RejectCode.FILL_MISMATCH, "fill " + fill.getSide() + " "
+          + fill.getInstrument() + " does not match pending order " + order);
+      return;
+    }
+    double signedUnits = buy ? fill.getQuantity() : -fill.getQuantity();
+    MarketSnapshot market = state.market(fill.getSymbol());
+    double mid = market == null ? fill.getPrice() : market.mid();
+    book.bookFill(fill.getInstrument(), signedUnits, fill.getPrice(), fill.getFee(), mid);
+    if (order.fill(fill.getQuantity())) {
+      book.pending().remove(order.orderId());
+    }
+    book.recentFills().add(fill.getFillId());
+    state.saveBook(book);
+  }
+
+  private void onControl(EngineInput.Control control) {
+    List<String> killed = controls.apply(state, control);
+    for (String symbol : killed) {
+      BookSchedule schedule = state.schedule(symbol);
+      if (schedule == null) {
+        continue;
+      }
+      List<BookState> exposed = new ArrayList<>();
+      for (String id : schedule.books()) {
+        BookState book = state.book(id, symbol);
+        if (book != null && !book.isFlat()) {
+          exposed.add(book);
+        }
+      }
+      MarketSnapshot market = state.market(symbol);
+      if (market != null) {
+        decide(schedule, exposed, market);
+      } else {
+        exposed.forEach(book -> schedule.schedule(book.book(), BookSchedule.NOW));
+        state.saveSchedule(schedule);
+      }
+    }
+  }
+
+  private void decide(BookSchedule schedule, List<BookState> books, MarketSnapshot market) {
+    if (books.isEmpty()) {
+      return;
+    }
+    String symbol = schedule.symbol();
+    List<BookDecider.Request> requests = new ArrayList<>(books.size());
+    for (BookState book : books) {
+      requests.add(new BookDecider.Request(book, controls.killed(state, symbol), controls.limits(state, symbol)));
+    }
+    for (BookDecider.Outcome outcome : decider.decide(requests, market)) {
+      BookState book = outcome.book();
+      state.saveBook(book);
+      schedule.schedule(book.book(), nextDue(book, market.eventMicros()));
+      outcome.orders().forEach(order -> forward(symbol, new EngineOutput.Order(order)));
+      forward(symbol, new EngineOutput.Pnl(outcome.pnl()));
+      forward(symbol, new EngineOutput.Risk(outcome.risk()));
+    }
+    state.saveSchedule(schedule);
+  }
+
+  private long nextDue(BookState book, long nowMicros) {
+    if (book.isFlat()) {
+      return BookSchedule.DORMANT;
+    }
+    long interval = nowMicros > Long.MAX_VALUE - intervalMicros ? Long.MAX_VALUE : nowMicros + intervalMicros;
+    return Math.min(interval, book.earliestExpiryMicros());
+  }
+
+  private void deadLetter(Topic<?, ?> source, RawRecord raw, RejectCode code, String reason) {
+    LOG.debug("dead-lettering {} record at {}-{}@{}: {} {}", source, raw.topic(), raw.partition(), raw.offset(),
+        code, reason);
+    forward(current.key(), new EngineOutput.Dead(
+        DeadLetterRecord.of(source, raw, code, reason, context.currentSystemTimeMs() * 1_000L)));
+  }
+
+  private void forward(String symbol, EngineOutput output) {
+    context.forward(current.withKey(symbol).withValue(output));
+  }
+}

@@ -1,0 +1,137 @@
+package io.hedgestream.engine.processor;
+
+import io.hedgestream.avro.MarketTick;
+import io.hedgestream.engine.input.EngineInput;
+import io.hedgestream.engine.marking.MarketSnapshot;
+import io.hedgestream.engine.state.BookSchedule;
+import io.hedgestream.engine.state.BookState;
+import io.hedgestream.engine.state.ControlState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Typed access to one task's stores, with write-through caches of the small, hot values (latest market,
+ * schedule and controls per symbol) so that a tick which triggers no decision costs one store write and
+ * no store read. The caches hold only what the stores hold; {@link #clearCaches()} drops them whenever
+ * processing fails, so they are re-read from the stores.
+ */
+final class EngineState {
+
+  private final KeyValueStore<String, BookState> books;
+  private final KeyValueStore<String, BookSchedule> schedules;
+  private final KeyValueStore<String, MarketTick> markets;
+  private final KeyValueStore<String, ControlState> controls;
+  private final Map<String, MarketSnapshot> marketCache = new HashMap<>();
+  private final Map<String, BookSchedule> scheduleCache = new HashMap<>();
+  private final Map<String, ControlState> controlCache = new HashMap<>();
+
+  EngineState(ProcessorContext<?, ?> context) {
+    books = context.getStateStore(EngineStores.BOOKS);
+    schedules = context.getStateStore(EngineStores.SCHEDULES);
+    markets = context.getStateStore(EngineStores.MARKETS);
+    controls = context.getStateStore(EngineStores.CONTROLS);
+  }
+
+  void clearCaches() {
+    marketCache.clear();
+    scheduleCache.clear();
+    controlCache.clear();
+  }
+
+  /** The latest market of a symbol, or null when no valid tick has been seen. */
+  MarketSnapshot market(String symbol) {
+    MarketSnapshot cached = marketCache.get(symbol);
+    if (cached != null) {
+      return cached;
+    }
+    MarketTick stored = markets.get(symbol);
+    if (stored == null) {
+      return null;
+    }
+    MarketSnapshot snapshot = MarketSnapshot.of(stored);
+    marketCache.put(symbol, snapshot);
+    return snapshot;
+  }
+
+  /** Stores a tick as the latest market of its symbol and returns its snapshot. */
+  MarketSnapshot putMarket(EngineInput.Tick tick) {
+    MarketSnapshot snapshot = MarketSnapshot.of(tick.tick());
+    markets.put(snapshot.symbol(), tick.tick());
+    marketCache.put(snapshot.symbol(), snapshot);
+    return snapshot;
+  }
+
+  /** The schedule of a symbol, or null when it has no books. */
+  BookSchedule schedule(String symbol) {
+    BookSchedule cached = scheduleCache.get(symbol);
+    if (cached == null) {
+      cached = schedules.get(symbol);
+      if (cached != null) {
+        scheduleCache.put(symbol, cached);
+      }
+    }
+    return cached;
+  }
+
+  /** The schedule of a symbol, created empty when absent (not stored until saved). */
+  BookSchedule scheduleOrNew(String symbol) {
+    BookSchedule schedule = schedule(symbol);
+    return schedule != null ? schedule : new BookSchedule(symbol);
+  }
+
+  void saveSchedule(BookSchedule schedule) {
+    schedules.put(schedule.symbol(), schedule);
+    scheduleCache.put(schedule.symbol(), schedule);
+  }
+
+  /** Symbols of every schedule in this task's store. */
+  List<String> scheduledSymbols() {
+    List<String> symbols = new ArrayList<>();
+    try (KeyValueIterator<String, BookSchedule> all = schedules.all()) {
+      while (all.hasNext()) {
+        symbols.add(all.next().key);
+      }
+    }
+    return symbols;
+  }
+
+  /** A book, or null when it does not exist. */
+  BookState book(String book, String symbol) {
+    return books.get(BookState.storeKey(book, symbol));
+  }
+
+  void saveBook(BookState book) {
+    books.put(book.storeKey(), book);
+  }
+
+  /** The control settings of a symbol or of {@code *}. */
+  ControlState control(String target) {
+    ControlState cached = controlCache.get(target);
+    if (cached == null) {
+      ControlState stored = controls.get(target);
+      cached = stored == null ? ControlState.NONE : stored;
+      controlCache.put(target, cached);
+    }
+    return cached;
+  }
+
+  void saveControl(String target, ControlState state) {
+    controls.put(target, state);
+    controlCache.put(target, state);
+  }
+
+  /** Every stored control entry. */
+  List<KeyValue<String, ControlState>> allControls() {
+    List<KeyValue<String, ControlState>> entries = new ArrayList<>();
+    try (KeyValueIterator<String, ControlState> all = controls.all()) {
+      all.forEachRemaining(entries::add);
+    }
+    return entries;
+  }
+}

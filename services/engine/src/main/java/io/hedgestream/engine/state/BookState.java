@@ -1,0 +1,272 @@
+package io.hedgestream.engine.state;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Everything the engine keeps about one book in one underlying: the liability options, hedge holdings,
+ * cash, pending hedge orders, the decision sequence, the flows and ledger of PnL accounting, and the ids
+ * that make replays idempotent. A book id that trades several underlyings has one state per underlying,
+ * each in the stream task of its symbol.
+ *
+ * <p>Mutable and confined to the stream task that owns the symbol; it is loaded from the {@code books}
+ * store, changed by one input and written back.
+ */
+public final class BookState {
+
+  /** Client order ids remembered per book to ignore replays (bounded: the whole state is rewritten per change). */
+  public static final int RECENT_CLIENT_ORDERS = 256;
+  /** Fill ids remembered per book to ignore replays. */
+  public static final int RECENT_FILLS = 64;
+  /** Marker of "never decided" for {@link #lastDecisionMicros()}. */
+  public static final long NEVER = Long.MIN_VALUE;
+
+  private final String book;
+  private final String symbol;
+  private final List<OptionPosition> options = new ArrayList<>();
+  private final Map<String, Double> holdings = new TreeMap<>();
+  private final Map<String, PendingOrder> pending = new LinkedHashMap<>();
+  private final StepFlows flows = new StepFlows();
+  private final Ledger ledger = new Ledger();
+  private final RecentIds recentClientOrders;
+  private final RecentIds recentFills;
+  private double cash;
+  private long sequence;
+  private long lastDecisionMicros = NEVER;
+
+  /** Creates an empty book. */
+  public BookState(String book, String symbol) {
+    this.book = Objects.requireNonNull(book, "book");
+    this.symbol = Objects.requireNonNull(symbol, "symbol");
+    this.recentClientOrders = new RecentIds(RECENT_CLIENT_ORDERS);
+    this.recentFills = new RecentIds(RECENT_FILLS);
+  }
+
+  /** The {@code books} store key of a book in a symbol: {@code SYMBOL/book}. */
+  public static String storeKey(String book, String symbol) {
+    return symbol + "/" + book;
+  }
+
+  /** This book's store key. */
+  public String storeKey() {
+    return storeKey(book, symbol);
+  }
+
+  /** Book id. */
+  public String book() {
+    return book;
+  }
+
+  /** Underlying symbol. */
+  public String symbol() {
+    return symbol;
+  }
+
+  /** Live liability options (mutable list). */
+  public List<OptionPosition> options() {
+    return options;
+  }
+
+  /** Hedge holdings by instrument id, in units (mutable, sorted by id). */
+  public Map<String, Double> holdings() {
+    return holdings;
+  }
+
+  /** Holding of one instrument, 0 when none. */
+  public double holding(String instrument) {
+    return holdings.getOrDefault(instrument, 0.0);
+  }
+
+  /** Adds {@code units} to a holding, removing it when it reaches exactly zero. */
+  private void addHolding(String instrument, double units) {
+    double next = holding(instrument) + units;
+    if (next == 0) {
+      holdings.remove(instrument);
+    } else {
+      holdings.put(instrument, next);
+    }
+  }
+
+  /** Pending hedge orders by order id, in the order sent (mutable). */
+  public Map<String, PendingOrder> pending() {
+    return pending;
+  }
+
+  /** Signed units of {@code instrument} still to fill over all pending orders. */
+  public double pendingQuantity(String instrument) {
+    double total = 0;
+    for (PendingOrder order : pending.values()) {
+      if (order.instrument().equals(instrument)) {
+        total += order.signedRemaining();
+      }
+    }
+    return total;
+  }
+
+  /** Cash, money in the underlying's currency (premium, settlements, fills, fees). */
+  public double cash() {
+    return cash;
+  }
+
+  /**
+   * Books a client trade's premium into cash and the step's flows.
+   *
+   * @param amount premium x client quantity x multiplier (+ when the client buys)
+   */
+  public void bookPremium(double amount) {
+    cash += amount;
+    flows.addPremium(amount);
+  }
+
+  /**
+   * Books an expiry settlement into cash and the step's flows.
+   *
+   * @param amount intrinsic x desk contracts x multiplier (+ when the desk receives)
+   */
+  public void bookSettlement(double amount) {
+    cash += amount;
+    flows.addSettlement(amount);
+  }
+
+  /**
+   * Books a hedge fill: the holding, cash (-signed units x price - fee) and the step's flows.
+   *
+   * @param instrument instrument id
+   * @param signedUnits units bought (+) or sold (-)
+   * @param price execution price per unit
+   * @param fee fee paid, >= 0
+   * @param mid the engine's mid of the instrument when the fill is booked, to measure execution cost
+   */
+  public void bookFill(String instrument, double signedUnits, double price, double fee, double mid) {
+    addHolding(instrument, signedUnits);
+    double cashBeforeFees = -signedUnits * price;
+    cash += cashBeforeFees - fee;
+    flows.addFill(cashBeforeFees, fee, signedUnits * (price - mid));
+  }
+
+  /** Decisions made so far. */
+  public long sequence() {
+    return sequence;
+  }
+
+  /** Starts the next decision and returns its sequence number (from 1). */
+  public long nextSequence() {
+    return ++sequence;
+  }
+
+  /** Event time of the last decision, epoch microseconds, or {@link #NEVER}. */
+  public long lastDecisionMicros() {
+    return lastDecisionMicros;
+  }
+
+  /** Records the event time of a decision. */
+  public void setLastDecisionMicros(long micros) {
+    lastDecisionMicros = micros;
+  }
+
+  /** Flows since the last step. */
+  public StepFlows flows() {
+    return flows;
+  }
+
+  /** The previous step's marks and the PnL history. */
+  public Ledger ledger() {
+    return ledger;
+  }
+
+  /** Recently booked client order ids. */
+  public RecentIds recentClientOrders() {
+    return recentClientOrders;
+  }
+
+  /** Recently booked fill ids. */
+  public RecentIds recentFills() {
+    return recentFills;
+  }
+
+  /** Earliest expiry of the live options, or {@link Long#MAX_VALUE} when there are none. */
+  public long earliestExpiryMicros() {
+    long earliest = Long.MAX_VALUE;
+    for (OptionPosition option : options) {
+      earliest = Math.min(earliest, option.expiryMicros());
+    }
+    return earliest;
+  }
+
+  /** True when the book holds nothing and waits for nothing: no options, holdings or pending orders. */
+  public boolean isFlat() {
+    return options.isEmpty() && holdings.isEmpty() && pending.isEmpty();
+  }
+
+  void writeTo(StateWriter out) {
+    out.writeString(book);
+    out.writeString(symbol);
+    out.writeInt(options.size());
+    for (OptionPosition option : options) {
+      option.writeTo(out);
+    }
+    out.writeInt(holdings.size());
+    for (Map.Entry<String, Double> holding : holdings.entrySet()) {
+      out.writeString(holding.getKey());
+      out.writeDouble(holding.getValue());
+    }
+    out.writeInt(pending.size());
+    for (PendingOrder order : pending.values()) {
+      order.writeTo(out);
+    }
+    out.writeDouble(cash);
+    out.writeLong(sequence);
+    out.writeLong(lastDecisionMicros);
+    flows.writeTo(out);
+    ledger.writeTo(out);
+    recentClientOrders.writeTo(out);
+    recentFills.writeTo(out);
+  }
+
+  static BookState readFrom(StateReader in) {
+    BookState state = new BookState(in.readString(), in.readString());
+    for (int i = in.readCount(); i > 0; i--) {
+      state.options.add(OptionPosition.readFrom(in));
+    }
+    for (int i = in.readCount(); i > 0; i--) {
+      state.holdings.put(in.readString(), in.readDouble());
+    }
+    for (int i = in.readCount(); i > 0; i--) {
+      PendingOrder order = PendingOrder.readFrom(in);
+      state.pending.put(order.orderId(), order);
+    }
+    state.cash = in.readDouble();
+    state.sequence = in.readLong();
+    state.lastDecisionMicros = in.readLong();
+    state.flows.readFrom(in);
+    state.ledger.readFrom(in);
+    state.recentClientOrders.readFrom(in);
+    state.recentFills.readFrom(in);
+    return state;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof BookState that && book.equals(that.book) && symbol.equals(that.symbol)
+        && options.equals(that.options) && holdings.equals(that.holdings)
+        && List.copyOf(pending.values()).equals(List.copyOf(that.pending.values()))
+        && Double.compare(cash, that.cash) == 0 && sequence == that.sequence
+        && lastDecisionMicros == that.lastDecisionMicros && flows.equals(that.flows) && ledger.equals(that.ledger)
+        && recentClientOrders.equals(that.recentClientOrders) && recentFills.equals(that.recentFills);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(book, symbol, sequence);
+  }
+
+  @Override
+  public String toString() {
+    return "BookState[" + storeKey() + " seq " + sequence + ", options " + options + ", holdings " + holdings
+        + ", pending " + pending.values() + ", cash " + cash + "]";
+  }
+}
