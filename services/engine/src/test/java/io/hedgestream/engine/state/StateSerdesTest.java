@@ -1,0 +1,96 @@
+package io.hedgestream.engine.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hedgestream.pricing.PutCall;
+import java.util.Arrays;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serde;
+import org.junit.jupiter.api.Test;
+
+class StateSerdesTest {
+
+  private static <T> T roundTrip(Serde<T> serde, T value) {
+    byte[] bytes = serde.serializer().serialize("t", value);
+    return serde.deserializer().deserialize("t", bytes);
+  }
+
+  static BookState richBook() {
+    BookState book = new BookState("desk-é", "SPY");
+    book.options().add(OptionPosition.open("SPY", PutCall.CALL, 452.5, 1_750_000_000_000_000L, 100, -10, 3.1415));
+    book.options().add(OptionPosition.open("SPY", PutCall.PUT, 400, 1_760_000_000_000_000L, 10, 2.5, 0.1 + 0.2));
+    book.bookPremium(2_500.000_000_1);
+    book.bookFill("SPY", 523, 100.01, 1.25, 100.0);
+    book.bookSettlement(-Math.PI);
+    book.pending().put("o1", new PendingOrder("o1", "SPY", -17));
+    book.pending().put("o0", new PendingOrder("o0", "SPY", 3));
+    book.nextSequence();
+    book.nextSequence();
+    book.setLastDecisionMicros(1_736_000_000_123_456L);
+    book.ledger().recordStep(10.5, -3.25, 52_300, 1e-300, 3);
+    book.ledger().recordStep(-7, -4, 52_000, -17.5, 3);
+    book.recentClientOrders().add("c1");
+    book.recentClientOrders().add("c2");
+    book.recentFills().add("f1");
+    return book;
+  }
+
+  @Test
+  void bookStateRoundTripsExactly() {
+    BookState book = richBook();
+    BookState copy = roundTrip(StateSerdes.books(), book);
+
+    assertThat(copy).isEqualTo(book);
+    assertThat(copy.cash()).isEqualTo(book.cash());
+    assertThat(copy.options().get(1).lastMark()).isEqualTo(0.1 + 0.2);
+    assertThat(copy.ledger().recentStepPnl()).containsExactly(1e-300, -17.5);
+    assertThat(copy.flows().executionCost()).isEqualTo(book.flows().executionCost());
+    assertThat(copy.pending().keySet()).containsExactly("o1", "o0");
+    assertThat(copy.recentClientOrders().contains("c2")).isTrue();
+    assertThat(StateSerdes.books().serializer().serialize("t", copy))
+        .isEqualTo(StateSerdes.books().serializer().serialize("t", book));
+  }
+
+  @Test
+  void emptyBookRoundTrips() {
+    BookState book = new BookState("b", "QQQ");
+    assertThat(roundTrip(StateSerdes.books(), book)).isEqualTo(book);
+  }
+
+  @Test
+  void scheduleRoundTripsWithItsSentinels() {
+    BookSchedule schedule = new BookSchedule("SPY");
+    schedule.schedule("a", BookSchedule.NOW);
+    schedule.schedule("b", BookSchedule.DORMANT);
+    schedule.schedule("c", 42);
+    BookSchedule copy = roundTrip(StateSerdes.schedules(), schedule);
+    assertThat(copy).isEqualTo(schedule);
+    assertThat(copy.dueAt(0)).containsExactly("a");
+    assertThat(copy.dueAt(42)).containsExactly("a", "c");
+  }
+
+  @Test
+  void controlStateRoundTripsNaNOverrides() {
+    ControlState state = ControlState.NONE.withKilled(true, "k1").withLimits(Double.NaN, 250, "l1");
+    ControlState copy = roundTrip(StateSerdes.controls(), state);
+    assertThat(copy.killed()).isTrue();
+    assertThat(copy.maxPosition()).isNaN();
+    assertThat(copy.maxOrderQuantity()).isEqualTo(250);
+    assertThat(copy.lastCommandId()).isEqualTo("l1");
+  }
+
+  @Test
+  void truncatedOrForeignBytesFailLoudly() {
+    byte[] bytes = StateSerdes.books().serializer().serialize("t", richBook());
+    assertThatThrownBy(() -> StateSerdes.books().deserializer().deserialize("t", Arrays.copyOf(bytes, bytes.length - 3)))
+        .isInstanceOf(SerializationException.class);
+    byte[] future = bytes.clone();
+    future[0] = 9;
+    assertThatThrownBy(() -> StateSerdes.books().deserializer().deserialize("t", future))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("format 9");
+    byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
+    assertThatThrownBy(() -> StateSerdes.books().deserializer().deserialize("t", longer))
+        .hasMessageContaining("trailing");
+  }
+}
