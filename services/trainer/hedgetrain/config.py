@@ -195,9 +195,14 @@ class RiskConfig:
 
 @dataclass(frozen=True)
 class TrainConfig:
-    """Optimisation: fresh simulated batch each iteration; an epoch is ``iters_per_epoch`` iterations."""
+    """Optimisation: fresh simulated batch each iteration; an epoch is ``iters_per_epoch`` iterations.
+
+    ``lr_offset`` is the learning rate of the OCE cash offset w (its own parameter group: w lives in price
+    units, the network weights do not). ``lr_decay`` multiplies both learning rates after each epoch.
+    """
     optimizer: str = "adam"
     lr: float = 5e-3
+    lr_offset: float = 0.02
     lr_decay: float = 1.0
     batch_paths: int = 10000
     epochs: int = 10

@@ -62,11 +62,12 @@ class HestonModelHedge(Policy):
     """
     instruments = ("UNDERLYING", "VARSWAP")
 
-    def __init__(self, params: HestonParams, horizon_years: float, chunk: int = 4096):
+    def __init__(self, params: HestonParams, horizon_years: float, chunk: int = 4096, n_terms: int = 512):
         super().__init__()
         self.params = params
         self.horizon_years = horizon_years
         self.chunk = chunk
+        self.n_terms = n_terms
 
     def act(self, state: HedgeState) -> torch.Tensor:
         if state.variance is None:
@@ -84,7 +85,8 @@ class HestonModelHedge(Policy):
                 strike = book.strike[sl, j]
                 if bool((strike - strike[0]).abs().max() > 1e-9):
                     raise ValueError("HestonModelHedge needs one strike per book column")
-                _, delta, dvega = heston_call_cos(state.spot[sl], float(strike[0]), float(tau[0]), state.variance[sl], self.params)
+                _, delta, dvega = heston_call_cos(state.spot[sl], float(strike[0]), float(tau[0]), state.variance[sl],
+                                                  self.params, n_terms=self.n_terms)
                 delta = delta.to(torch.float64)
                 delta = torch.where(book.is_call[sl, j], delta, delta - 1.0)  # put = call - S + K
                 qm = (book.desk_quantity[sl, j] * book.multiplier[sl, j]).to(torch.float64)

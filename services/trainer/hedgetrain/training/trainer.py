@@ -46,13 +46,17 @@ def train(config: ExperimentConfig, seed: Optional[int] = None, *, progress: boo
     if not policy.trainable:
         raise ValueError(f"policy {config.policy.kind} has no parameters to train")
     objective = RiskObjective(config.risk).to(device=problem.device, dtype=problem.dtype)
-    params = list(policy.parameters()) + list(objective.parameters())
-    opt = torch.optim.Adam(params, lr=t.lr) if t.optimizer == "adam" else torch.optim.SGD(params, lr=t.lr, momentum=0.9)
+    groups = [{"params": list(policy.parameters())}, {"params": list(objective.parameters()), "lr": t.lr_offset}]
+    opt = torch.optim.Adam(groups, lr=t.lr) if t.optimizer == "adam" else torch.optim.SGD(groups, lr=t.lr, momentum=0.9)
     sched = torch.optim.lr_scheduler.ExponentialLR(opt, gamma=t.lr_decay)
     gen = problem.generator(seed)
-    if config.risk.kind == "cvar":  # start the OCE offset w at the initial policy's VaR instead of 0
+    if config.risk.kind == "cvar":
+        # The OCE offset w is learned jointly (eq. 4.6) but starts at the VaR of the Black-Scholes-delta-hedged
+        # PnL, near its optimum; starting at 0 (or at the unhedged VaR) leaves w above every loss for hundreds
+        # of steps, and then (-X - w)^+ = 0 gives the policy no gradient.
         with torch.no_grad():
-            pnl = problem.rollout(policy, problem.sample(t.batch_paths, problem.generator(seed + 7_777_777))).result.pnl
+            pilot = build_policy(config, problem, "bs_delta")
+            pnl = problem.rollout(pilot, problem.sample(t.batch_paths, problem.generator(seed + 7_777_777))).result.pnl
             objective.w.fill_(float(torch.quantile(-pnl.float(), config.risk.alpha)))
     result = TrainResult(config=config, seed=seed, policy=policy, objective=objective, problem=problem)
     total = t.epochs * t.iters_per_epoch
