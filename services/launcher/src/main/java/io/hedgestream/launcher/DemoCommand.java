@@ -15,17 +15,18 @@ import picocli.CommandLine.Spec;
 /** {@code hedge demo}: the whole pipeline on an in-JVM Kafka broker, with a live status line. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Start a real single-node Kafka broker inside this JVM, create the topics, run the simulated feed,",
-        "the hedging engine and the paper gateway, and print a status line every second:",
-        "ticks/s, client orders, decisions, hedge orders, fills, books, net delta, cumulative PnL,",
-        "worst book CVaR95 and dead letters, read back from the topics. Ctrl-C stops it cleanly.",
-        "Properties: demo.* (see DemoConfig), engine.*, feed.*, gateway.*, kafka.*."})
+        "Start a real single-node Kafka broker inside this JVM, create the topics, run the simulated feed, "
+            + "the hedging engine and the paper gateway, and print a status line every second: ticks/s, "
+            + "client orders, decisions, hedge orders, fills, books, net delta, cumulative PnL, worst book "
+            + "CVaR95 and dead letters, read back from the topics. Ctrl-C stops it cleanly.",
+        "Properties: demo.* (see DemoConfig), engine.*, feed.*, gateway.*, kafka.* (prefix stripped, to "
+            + "every Kafka client)."})
 final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--duration", paramLabel = "TIME", description = "Stop after this long, e.g. 30s, 5m (demo.duration).")
   Duration duration;
 
-  @Option(names = "--symbols", split = ",", paramLabel = "SYM[,SYM...]",
+  @Option(names = "--symbols", split = ",", paramLabel = "SYM,...", hideParamSyntax = true,
       description = "Symbols to simulate (feed.symbols; default SPY,QQQ,IWM).")
   List<String> symbols;
 

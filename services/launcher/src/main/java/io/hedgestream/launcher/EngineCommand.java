@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code hedge engine}: the Kafka Streams hedging engine. */
 @Command(name = "engine", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Run the hedging engine (Kafka Streams, exactly_once_v2 by default): books, Greeks,",
-        "hedge orders, PnL and risk. Properties: engine.* (see EngineConfig) and kafka.* (prefix stripped)."})
+    description = {"Run the hedging engine (Kafka Streams, exactly_once_v2 by default): books, Greeks, "
+            + "hedge orders, PnL and risk.",
+        "Properties: engine.* (see EngineConfig) and kafka.* (client settings, prefix stripped)."})
 final class EngineCommand implements Callable<Integer> {
 
   @Mixin

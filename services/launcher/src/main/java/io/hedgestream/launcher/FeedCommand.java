@@ -23,7 +23,7 @@ final class FeedCommand implements Callable<Integer> {
   @Mixin
   ConfigOptions config;
 
-  @Option(names = "--symbols", split = ",", paramLabel = "SYM[,SYM...]", description = "Symbols (feed.symbols).")
+  @Option(names = "--symbols", split = ",", paramLabel = "SYM,...", hideParamSyntax = true, description = "Symbols (feed.symbols).")
   List<String> symbols;
 
   @Option(names = "--books", paramLabel = "N", description = "Books per symbol (feed.orders.books-per-symbol).")

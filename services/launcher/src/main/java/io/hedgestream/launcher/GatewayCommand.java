@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code hedge gateway}: executes hedge orders on the paper exchange and publishes the fills. */
 @Command(name = "gateway", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Consume orders.hedge, fill them on the paper exchange (mid +/- half spread, fee in bps),",
-        "publish fills.hedge. Properties: gateway.* (see GatewayConfig) and kafka.* (prefix stripped)."})
+    description = {"Consume orders.hedge, fill them on the paper exchange (mid +/- half spread, fee in bps) "
+            + "and publish fills.hedge.",
+        "Properties: gateway.* (see GatewayConfig) and kafka.* (client settings, prefix stripped)."})
 final class GatewayCommand implements Callable<Integer> {
 
   @Mixin

@@ -13,18 +13,22 @@ final class ServiceHealth {
 
   /** The engine works until Kafka Streams reaches ERROR, PENDING_ERROR or NOT_RUNNING. */
   static ServiceRun.Watch of(EngineService engine) {
-    return new ServiceRun.Watch(() -> engineFailure(engine).isEmpty() && engine.state() != KafkaStreams.State.NOT_RUNNING,
-        () -> engineFailure(engine));
+    return new ServiceRun.Watch(
+        () -> engineFailure(engine).isEmpty() && engine.state() != KafkaStreams.State.NOT_RUNNING,
+        () -> engineFailure(engine), () -> "Kafka Streams " + engine.state());
   }
 
   /** The feed works until it has published its last tick (feed.max-ticks) or failed. */
   static ServiceRun.Watch of(FeedService feed) {
-    return new ServiceRun.Watch(feed::isRunning, feed::failure);
+    return new ServiceRun.Watch(feed::isRunning, feed::failure,
+        () -> "ticks " + feed.ticksPublished() + ", client orders " + feed.ordersPublished());
   }
 
   /** The gateway works until it is closed or fails. */
   static ServiceRun.Watch of(GatewayService gateway) {
-    return new ServiceRun.Watch(gateway::isRunning, gateway::failure);
+    return new ServiceRun.Watch(gateway::isRunning, gateway::failure,
+        () -> "orders " + gateway.ordersReceived() + ", fills " + gateway.fillsPublished() + ", rejected "
+            + gateway.ordersRejected());
   }
 
   private static Optional<Throwable> engineFailure(EngineService engine) {

@@ -33,8 +33,9 @@ final class ServiceRun {
    *
    * @param running true while the service works; false once it stopped on its own (finished or failed)
    * @param failure why it stopped, if it failed
+   * @param summary what the service has done so far, for the closing line
    */
-  record Watch(BooleanSupplier running, Supplier<Optional<Throwable>> failure) {}
+  record Watch(BooleanSupplier running, Supplier<Optional<Throwable>> failure, Supplier<String> summary) {}
 
   /**
    * Opens, waits and closes.
@@ -60,7 +61,7 @@ final class ServiceRun {
       if (failure.isPresent()) {
         throw new IllegalStateException(name + " stopped after a failure: " + failure.get(), failure.get());
       }
-      out.println("hedge " + name + ": stopping");
+      out.println("hedge " + name + ": stopping (" + watch.summary().get() + ")");
       out.flush();
     }
     out.println("hedge " + name + ": stopped");
