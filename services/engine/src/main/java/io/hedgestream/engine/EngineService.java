@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -62,7 +64,7 @@ public final class EngineService implements AutoCloseable {
     }
     EngineTopics.verify(config);
     Properties properties = StreamsProperties.of(config);
-    StreamsBuilder builder = new StreamsBuilder();
+    StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(properties)));
     HedgeTopology.build(builder, config, policy);
     Topology topology = builder.build(properties);
     KafkaStreams streams = new KafkaStreams(topology, properties);

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -40,9 +42,9 @@ final class EngineDriver implements AutoCloseable {
 
   private EngineDriver(EngineConfig config, HedgePolicy policy, Path stateDir) {
     this.stateDir = stateDir;
-    StreamsBuilder builder = new StreamsBuilder();
-    HedgeTopology.build(builder, config, policy);
     Properties properties = StreamsProperties.of(config);
+    StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(properties)));
+    HedgeTopology.build(builder, config, policy);
     driver = new TopologyTestDriver(builder.build(properties), properties);
     ticks = input(Topics.MD_TICKS);
     clientOrders = input(Topics.ORDERS_CLIENT);

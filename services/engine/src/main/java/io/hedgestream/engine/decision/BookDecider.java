@@ -14,7 +14,6 @@ import io.hedgestream.engine.policy.DeltaHedgePolicy;
 import io.hedgestream.engine.policy.HedgePolicy;
 import io.hedgestream.engine.policy.TargetHoldings;
 import io.hedgestream.engine.state.BookState;
-import io.hedgestream.engine.state.PendingOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -153,7 +152,7 @@ public final class BookDecider {
     Map<String, Double> zero = new HashMap<>();
     zero.put(book.symbol(), 0.0);
     book.holdings().keySet().forEach(instrument -> zero.put(instrument, 0.0));
-    book.pending().values().forEach(order -> zero.put(order.instrument(), 0.0));
+    book.pendingByInstrument().keySet().forEach(instrument -> zero.put(instrument, 0.0));
     HedgeReason reason = request.killed() ? HedgeReason.KILL : HedgeReason.EXPIRY;
     String detail = request.killed() ? "kill switch on" : marks.options().isEmpty() ? "no live options" : "";
     return new Choice(new TargetHoldings(zero), reason, policy.version(), detail);
@@ -181,10 +180,6 @@ public final class BookDecider {
   }
 
   private static DecisionContext contextFor(BookState book, BookMarks marks) {
-    Map<String, Double> pending = new HashMap<>();
-    for (PendingOrder order : book.pending().values()) {
-      pending.merge(order.instrument(), order.signedRemaining(), Double::sum);
-    }
-    return DecisionContext.of(book.book(), marks, book.holdings(), pending);
+    return DecisionContext.of(book.book(), marks, book.holdings(), book.pendingByInstrument());
   }
 }

@@ -67,7 +67,7 @@ public final class OrderPlanner {
         quantity = Math.copySign(maxOrder, quantity);
       }
       String orderId = decision.decisionId() + ":" + instrument;
-      book.pending().put(orderId, new PendingOrder(orderId, instrument, quantity));
+      book.addPending(new PendingOrder(orderId, instrument, quantity));
       orders.add(order(book, orderId, instrument, quantity, decision));
     }
     return new Plan(orders, notes);

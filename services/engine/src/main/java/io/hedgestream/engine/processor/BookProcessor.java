@@ -188,9 +188,7 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
     MarketSnapshot market = state.market(fill.getSymbol());
     double mid = market == null ? fill.getPrice() : market.mid();
     book.bookFill(fill.getInstrument(), signedUnits, fill.getPrice(), fill.getFee(), mid);
-    if (order.fill(fill.getQuantity())) {
-      book.pending().remove(order.orderId());
-    }
+    book.fillPending(order, fill.getQuantity());
     book.recentFills().add(fill.getFillId());
     state.saveBook(book);
   }

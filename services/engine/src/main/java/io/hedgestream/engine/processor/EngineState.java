@@ -6,10 +6,13 @@ import io.hedgestream.engine.marking.MarketSnapshot;
 import io.hedgestream.engine.state.BookSchedule;
 import io.hedgestream.engine.state.BookState;
 import io.hedgestream.engine.state.ControlState;
+import io.hedgestream.schemas.Topics;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -18,18 +21,32 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Typed access to one task's stores, with write-through caches of the small, hot values (latest market,
  * schedule and controls per symbol) so that a tick which triggers no decision costs one store write and
- * no store read. The caches hold only what the stores hold; {@link #clearCaches()} drops them whenever
- * processing fails, so they are re-read from the stores.
+ * no store read, and decoded books so that a decision decodes nothing. The caches hold only what the
+ * stores hold: every change is written through to the store in the same call, and
+ * {@link #clearCaches()} drops them whenever processing fails (a half-changed object must not survive),
+ * so they are re-read from the stores.
  */
 final class EngineState {
 
+  /** Decoded books kept per task (least recently used evicted): a decision then decodes no book. */
+  static final int BOOK_CACHE_SIZE = 10_000;
+
   private final KeyValueStore<String, BookState> books;
   private final KeyValueStore<String, BookSchedule> schedules;
-  private final KeyValueStore<String, MarketTick> markets;
+  private final KeyValueStore<String, byte[]> markets;
+  private final Deserializer<MarketTick> ticks = Topics.MD_TICKS.valueSerde().deserializer();
   private final KeyValueStore<String, ControlState> controls;
   private final Map<String, MarketSnapshot> marketCache = new HashMap<>();
   private final Map<String, BookSchedule> scheduleCache = new HashMap<>();
   private final Map<String, ControlState> controlCache = new HashMap<>();
+  private final Map<String, BookState> bookCache = new LinkedHashMap<>(256, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, BookState> eldest) {
+      return size() > BOOK_CACHE_SIZE;
+    }
+  };
 
   EngineState(ProcessorContext<?, ?> context) {
     books = context.getStateStore(EngineStores.BOOKS);
@@ -42,6 +59,7 @@ final class EngineState {
     marketCache.clear();
     scheduleCache.clear();
     controlCache.clear();
+    bookCache.clear();
   }
 
   /** The latest market of a symbol, or null when no valid tick has been seen. */
@@ -50,11 +68,11 @@ final class EngineState {
     if (cached != null) {
       return cached;
     }
-    MarketTick stored = markets.get(symbol);
+    byte[] stored = markets.get(symbol);
     if (stored == null) {
       return null;
     }
-    MarketSnapshot snapshot = MarketSnapshot.of(stored);
+    MarketSnapshot snapshot = MarketSnapshot.of(ticks.deserialize(Topics.MD_TICKS.name(), stored));
     marketCache.put(symbol, snapshot);
     return snapshot;
   }
@@ -62,7 +80,7 @@ final class EngineState {
   /** Stores a tick as the latest market of its symbol and returns its snapshot. */
   MarketSnapshot putMarket(EngineInput.Tick tick) {
     MarketSnapshot snapshot = MarketSnapshot.of(tick.tick());
-    markets.put(snapshot.symbol(), tick.tick());
+    markets.put(snapshot.symbol(), tick.raw().value());
     marketCache.put(snapshot.symbol(), snapshot);
     return snapshot;
   }
@@ -103,11 +121,20 @@ final class EngineState {
 
   /** A book, or null when it does not exist. */
   BookState book(String book, String symbol) {
-    return books.get(BookState.storeKey(book, symbol));
+    String key = BookState.storeKey(book, symbol);
+    BookState cached = bookCache.get(key);
+    if (cached == null) {
+      cached = books.get(key);
+      if (cached != null) {
+        bookCache.put(key, cached);
+      }
+    }
+    return cached;
   }
 
   void saveBook(BookState book) {
     books.put(book.storeKey(), book);
+    bookCache.put(book.storeKey(), book);
   }
 
   /** The control settings of a symbol or of {@code *}. */

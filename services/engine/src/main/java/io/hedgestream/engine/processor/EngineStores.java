@@ -6,7 +6,6 @@ import io.hedgestream.engine.state.BookSchedule;
 import io.hedgestream.engine.state.BookState;
 import io.hedgestream.engine.state.ControlState;
 import io.hedgestream.engine.state.StateSerdes;
-import io.hedgestream.schemas.Topics;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -20,7 +19,8 @@ import org.apache.kafka.streams.state.Stores;
  * <ul>
  *   <li>{@value #BOOKS}: {@code SYMBOL/book} to {@link BookState};</li>
  *   <li>{@value #SCHEDULES}: symbol to {@link BookSchedule}, the books of the symbol and when each is due;</li>
- *   <li>{@value #MARKETS}: symbol to its latest valid {@link MarketTick};</li>
+ *   <li>{@value #MARKETS}: symbol to the bytes of its latest valid {@link MarketTick}, exactly as received
+ *       (so a tick is never re-encoded; reads decode it with the topic's serde);</li>
  *   <li>{@value #CONTROLS}: symbol or {@code *} to the operator's {@link ControlState} (each task keeps a
  *       copy, since control commands are broadcast to every task).</li>
  * </ul>
@@ -43,7 +43,7 @@ public final class EngineStores {
     return Set.of(
         builder(type, BOOKS, StateSerdes.books()),
         builder(type, SCHEDULES, StateSerdes.schedules()),
-        builder(type, MARKETS, Topics.MD_TICKS.valueSerde()),
+        builder(type, MARKETS, Serdes.ByteArray()),
         builder(type, CONTROLS, StateSerdes.controls()));
   }
 

@@ -1,6 +1,7 @@
 package io.hedgestream.engine.state;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ public final class BookState {
   private final List<OptionPosition> options = new ArrayList<>();
   private final Map<String, Double> holdings = new TreeMap<>();
   private final Map<String, PendingOrder> pending = new LinkedHashMap<>();
+  private final Map<String, Double> pendingByInstrument = new TreeMap<>();
   private final StepFlows flows = new StepFlows();
   private final Ledger ledger = new Ledger();
   private final RecentIds recentClientOrders;
@@ -91,20 +93,42 @@ public final class BookState {
     }
   }
 
-  /** Pending hedge orders by order id, in the order sent (mutable). */
+  /** Pending hedge orders by order id, in the order sent (read-only view). */
   public Map<String, PendingOrder> pending() {
-    return pending;
+    return Collections.unmodifiableMap(pending);
+  }
+
+  /** Registers a hedge order that was just sent. */
+  public void addPending(PendingOrder order) {
+    pending.put(order.orderId(), order);
+    pendingByInstrument.merge(order.instrument(), order.signedRemaining(), Double::sum);
+  }
+
+  /**
+   * Books a fill of {@code units} (positive) against a pending order, removing the order once done.
+   *
+   * @param order a pending order of this book
+   * @param units filled units
+   */
+  public void fillPending(PendingOrder order, double units) {
+    double before = order.signedRemaining();
+    if (order.fill(units)) {
+      pending.remove(order.orderId());
+    }
+    pendingByInstrument.merge(order.instrument(), order.signedRemaining() - before, Double::sum);
+    if (pending.isEmpty()) {
+      pendingByInstrument.clear();
+    }
   }
 
   /** Signed units of {@code instrument} still to fill over all pending orders. */
   public double pendingQuantity(String instrument) {
-    double total = 0;
-    for (PendingOrder order : pending.values()) {
-      if (order.instrument().equals(instrument)) {
-        total += order.signedRemaining();
-      }
-    }
-    return total;
+    return pendingByInstrument.getOrDefault(instrument, 0.0);
+  }
+
+  /** Signed units still to fill by instrument (read-only view). */
+  public Map<String, Double> pendingByInstrument() {
+    return Collections.unmodifiableMap(pendingByInstrument);
   }
 
   /** Cash, money in the underlying's currency (premium, settlements, fills, fees). */
@@ -236,8 +260,7 @@ public final class BookState {
       state.holdings.put(in.readString(), in.readDouble());
     }
     for (int i = in.readCount(); i > 0; i--) {
-      PendingOrder order = PendingOrder.readFrom(in);
-      state.pending.put(order.orderId(), order);
+      state.addPending(PendingOrder.readFrom(in));
     }
     state.cash = in.readDouble();
     state.sequence = in.readLong();

@@ -1,21 +1,21 @@
 package io.hedgestream.engine.state;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.errors.SerializationException;
 
 /** Reads what {@link StateWriter} wrote, failing with a {@link SerializationException} on truncated bytes. */
 final class StateReader {
 
-  private final byte[] bytes;
-  private int position;
+  private final ByteBuffer buffer;
 
   StateReader(byte[] bytes) {
-    this.bytes = bytes;
+    buffer = ByteBuffer.wrap(bytes);
   }
 
   int readByte() {
     need(1);
-    return bytes[position++] & 0xff;
+    return buffer.get() & 0xff;
   }
 
   boolean readBoolean() {
@@ -24,20 +24,12 @@ final class StateReader {
 
   int readInt() {
     need(4);
-    int value = 0;
-    for (int i = 0; i < 4; i++) {
-      value = (value << 8) | (bytes[position++] & 0xff);
-    }
-    return value;
+    return buffer.getInt();
   }
 
   long readLong() {
     need(8);
-    long value = 0;
-    for (int i = 0; i < 8; i++) {
-      value = (value << 8) | (bytes[position++] & 0xffL);
-    }
-    return value;
+    return buffer.getLong();
   }
 
   double readDouble() {
@@ -46,30 +38,29 @@ final class StateReader {
 
   String readString() {
     int length = readCount();
-    need(length);
-    String value = new String(bytes, position, length, StandardCharsets.UTF_8);
-    position += length;
+    String value = new String(buffer.array(), buffer.position(), length, StandardCharsets.UTF_8);
+    buffer.position(buffer.position() + length);
     return value;
   }
 
   /** A non-negative count (collection size or string length) that fits in the remaining bytes. */
   int readCount() {
     int count = readInt();
-    if (count < 0 || count > bytes.length - position) {
-      throw new SerializationException("corrupt engine state: count " + count + " at byte " + position);
+    if (count < 0 || count > buffer.remaining()) {
+      throw new SerializationException("corrupt engine state: count " + count + " at byte " + buffer.position());
     }
     return count;
   }
 
   void expectEnd() {
-    if (position != bytes.length) {
-      throw new SerializationException("corrupt engine state: " + (bytes.length - position) + " trailing bytes");
+    if (buffer.hasRemaining()) {
+      throw new SerializationException("corrupt engine state: " + buffer.remaining() + " trailing bytes");
     }
   }
 
   private void need(int count) {
-    if (count > bytes.length - position) {
-      throw new SerializationException("corrupt engine state: truncated at byte " + position);
+    if (count > buffer.remaining()) {
+      throw new SerializationException("corrupt engine state: truncated at byte " + buffer.position());
     }
   }
 }

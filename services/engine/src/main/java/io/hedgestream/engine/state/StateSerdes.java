@@ -1,5 +1,6 @@
 package io.hedgestream.engine.state;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.apache.kafka.common.errors.SerializationException;
@@ -35,15 +36,21 @@ public final class StateSerdes {
   }
 
   private static <T> Serde<T> serde(int sizeHint, BiConsumer<T, StateWriter> write, Function<StateReader, T> read) {
+    // The largest value written so far sizes the next buffer, so a big book is not regrown on every write.
+    AtomicInteger largest = new AtomicInteger(sizeHint);
     return Serdes.serdeFrom(
         (topic, value) -> {
           if (value == null) {
             return null;
           }
-          StateWriter out = new StateWriter(sizeHint);
+          StateWriter out = new StateWriter(largest.get());
           out.writeByte(FORMAT);
           write.accept(value, out);
-          return out.toByteArray();
+          byte[] bytes = out.toByteArray();
+          if (bytes.length > largest.get()) {
+            largest.set(bytes.length);
+          }
+          return bytes;
         },
         (topic, bytes) -> {
           if (bytes == null) {

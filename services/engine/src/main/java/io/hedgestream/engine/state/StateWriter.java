@@ -1,25 +1,25 @@
 package io.hedgestream.engine.state;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Appends primitive values to a growing byte array in a fixed big-endian layout: the writing half of the
+ * Appends primitive values to a growing buffer in a fixed big-endian layout: the writing half of the
  * engine's compact state encoding. Doubles are written as their raw IEEE-754 bits, so they round-trip
  * exactly.
  */
 final class StateWriter {
 
-  private byte[] bytes;
-  private int size;
+  private ByteBuffer buffer;
 
   StateWriter(int initialCapacity) {
-    bytes = new byte[Math.max(16, initialCapacity)];
+    buffer = ByteBuffer.allocate(Math.max(16, initialCapacity));
   }
 
   void writeByte(int value) {
     ensure(1);
-    bytes[size++] = (byte) value;
+    buffer.put((byte) value);
   }
 
   void writeBoolean(boolean value) {
@@ -28,16 +28,12 @@ final class StateWriter {
 
   void writeInt(int value) {
     ensure(4);
-    for (int shift = 24; shift >= 0; shift -= 8) {
-      bytes[size++] = (byte) (value >>> shift);
-    }
+    buffer.putInt(value);
   }
 
   void writeLong(long value) {
     ensure(8);
-    for (int shift = 56; shift >= 0; shift -= 8) {
-      bytes[size++] = (byte) (value >>> shift);
-    }
+    buffer.putLong(value);
   }
 
   void writeDouble(double value) {
@@ -46,19 +42,21 @@ final class StateWriter {
 
   void writeString(String value) {
     byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-    writeInt(utf8.length);
-    ensure(utf8.length);
-    System.arraycopy(utf8, 0, bytes, size, utf8.length);
-    size += utf8.length;
+    ensure(4 + utf8.length);
+    buffer.putInt(utf8.length);
+    buffer.put(utf8);
   }
 
   byte[] toByteArray() {
-    return Arrays.copyOf(bytes, size);
+    return Arrays.copyOf(buffer.array(), buffer.position());
   }
 
   private void ensure(int more) {
-    if (size + more > bytes.length) {
-      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+    if (buffer.remaining() < more) {
+      ByteBuffer larger = ByteBuffer.allocate(Math.max(buffer.capacity() * 2, buffer.position() + more));
+      buffer.flip();
+      larger.put(buffer);
+      buffer = larger;
     }
   }
 }

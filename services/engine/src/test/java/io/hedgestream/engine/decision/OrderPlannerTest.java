@@ -20,7 +20,7 @@ class OrderPlannerTest {
   void orderIsTargetMinusHoldingMinusPendingRoundedToLots() {
     BookState book = new BookState("b", "SPY");
     book.bookFill("SPY", 300, 100, 0, 100);
-    book.pending().put("old", new PendingOrder("old", "SPY", 120));
+    book.addPending(new PendingOrder("old", "SPY", 120));
     OrderPlanner planner = new OrderPlanner(100);
 
     OrderPlanner.Plan plan = planner.place(book, TargetHoldings.of("SPY", 1_000), LABEL, LIMITS);

@@ -23,8 +23,8 @@ class StateSerdesTest {
     book.bookPremium(2_500.000_000_1);
     book.bookFill("SPY", 523, 100.01, 1.25, 100.0);
     book.bookSettlement(-Math.PI);
-    book.pending().put("o1", new PendingOrder("o1", "SPY", -17));
-    book.pending().put("o0", new PendingOrder("o0", "SPY", 3));
+    book.addPending(new PendingOrder("o1", "SPY", -17));
+    book.addPending(new PendingOrder("o0", "SPY", 3));
     book.nextSequence();
     book.nextSequence();
     book.setLastDecisionMicros(1_736_000_000_123_456L);
