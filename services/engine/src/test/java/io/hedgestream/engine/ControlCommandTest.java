@@ -131,6 +131,12 @@ class ControlCommandTest {
       assertThat(dead.getErrorType()).isEqualTo("UNSUPPORTED_COMMAND");
       assertThat(dead.getError()).contains("arrives with the ONNX policy");
       assertThat(dead.getSourceTopic()).isEqualTo(Topics.POLICY_CONTROL.name());
+
+      engine.control(SPY, command("l1", ControlCommand.SET_LIMITS, Map.of("maxOrderQuantity", 7.0)));
+      engine.tick(tick(T0, 100));
+      engine.order(clientBuysCalls("c1", 10, T0));
+      assertThat(engine.drainOrders()).as("the next command is applied")
+          .singleElement().satisfies(order -> assertThat(order.getQuantity()).isEqualTo(7));
     }
   }
 }
