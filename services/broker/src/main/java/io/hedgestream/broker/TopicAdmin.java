@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Idempotent topic creation. Deployments call it at start-up with {@code Topics.allNames()}; running it
@@ -20,13 +21,15 @@ public final class TopicAdmin {
   /** Replication factor used on clusters with at least this many brokers; fewer brokers get one each. */
   static final int MAX_REPLICATION = 3;
   private static final long TIMEOUT_SECONDS = 60;
+  private static final long VISIBILITY_POLL_MILLIS = 50;
 
   private TopicAdmin() {}
 
   /**
    * Creates every topic in {@code names} that does not exist yet, with {@code partitions} partitions and a
    * replication factor of {@code min(3, brokers)} (1 on a single local broker). Existing topics are left
-   * as they are, whatever their partition count.
+   * as they are, whatever their partition count. Returns once the new topics' metadata is served, so
+   * clients can use them at once.
    *
    * @param bootstrapServers the cluster to connect to
    * @param clientOverrides pass-through admin client settings (security etc.), possibly empty
@@ -49,6 +52,7 @@ public final class TopicAdmin {
         return;
       }
       createTolerantOfRaces(admin, missing);
+      awaitVisible(admin, missing.stream().map(NewTopic::name).toList());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while creating topics", e);
@@ -63,6 +67,27 @@ public final class TopicAdmin {
       topic.configs(Map.of("min.insync.replicas", Integer.toString(replication - 1)));
     }
     return topic;
+  }
+
+  /**
+   * Waits until every broker answers metadata requests for the new topics: creation returns when the
+   * controller has recorded them, and a client asking the broker a moment later could still be told
+   * UNKNOWN_TOPIC_OR_PARTITION.
+   */
+  private static void awaitVisible(Admin admin, List<String> names)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+    while (true) {
+      try {
+        admin.describeTopics(names).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return;
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(VISIBILITY_POLL_MILLIS);
+      }
+    }
   }
 
   /** Creates the topics; one that another process created in the meantime counts as success. */
