@@ -42,8 +42,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The engine on a real broker with exactly-once processing and two partitions per topic: a client order
- * and ticks make a hedge order and PnL events, a fill shows up in the next step, garbage goes to the DLQ,
- * and a kill switch for every symbol crosses the control broadcast and flattens the book.
+ * and ticks make a hedge order and PnL events, a fill shows up in the next step, garbage goes to the DLQ;
+ * after a restart with the local state wiped (restored from the changelogs) the book continues where it
+ * was without a duplicate order, and a kill switch for every symbol crosses the control broadcast and
+ * flattens the book.
  */
 @ExtendWith(KafkaFixture.class)
 class EngineServiceIT {
@@ -54,7 +56,7 @@ class EngineServiceIT {
   Path stateDir;
 
   @Test
-  void hedgesAClientOrderOnARealBrokerWithExactlyOnce() throws Exception {
+  void hedgesRestartsAndIsKilledOnARealBrokerWithExactlyOnce() throws Exception {
     KafkaFixture.createTopics(2, Topics.allNames());
     EngineConfig config = EngineConfig.of(
         "engine.bootstrap.servers", KafkaFixture.bootstrapServers(),
@@ -63,42 +65,69 @@ class EngineServiceIT {
         "engine.processing.guarantee", "exactly_once_v2",
         "engine.commit.interval.ms", "100",
         "engine.decision.interval", "PT1M");
-    try (EngineService engine = EngineService.start(config);
-        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaFixture.producerProps());
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaFixture.producerProps());
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaFixture.consumerProps("it-" + UUID.randomUUID()))) {
-      assertThat(engine.awaitRunning(WAIT)).isTrue();
       consumer.subscribe(List.of(Topics.ORDERS_HEDGE.name(), Topics.PNL_EVENTS.name(),
           Topics.deadLetterOf(Topics.MD_TICKS).name()));
       Collected seen = new Collected(consumer);
+      HedgeOrder hedge;
+      try (EngineService engine = EngineService.start(config)) {
+        assertThat(engine.awaitRunning(WAIT)).isTrue();
+        hedge = hedgeAFillAndAGarbageTick(producer, seen);
+      }
 
-      send(producer, Topics.MD_TICKS, tick(T0, 100));
-      send(producer, Topics.ORDERS_CLIENT, clientBuysCalls("c1", 10, T0));
-      HedgeOrder hedge = seen.await(Topics.ORDERS_HEDGE, order -> true).get(0);
-      double ttm = EpochMicros.yearsBetween(EpochMicros.of(T0), EpochMicros.of(Samples.EXPIRY));
-      double delta = BlackScholes.greeks(PutCall.CALL, 100, 100, ttm, 0.2, 0, 0).delta();
-      assertThat(hedge.getQuantity()).isEqualTo(Math.round(delta * 1000));
-      assertThat(hedge.getSide()).isEqualTo(Side.BUY);
-      assertThat(hedge.getOrderId()).isEqualTo("desk-1:SPY:1:SPY");
+      deleteRecursively(config.stateDir());
+      try (EngineService engine = EngineService.start(config)) {
+        assertThat(engine.awaitRunning(WAIT)).as("restarted from the changelogs alone").isTrue();
+        send(producer, Topics.MD_TICKS, tick(minutes(2), 101));
+        PnlEvent third = seen.await(Topics.PNL_EVENTS, pnl -> pnl.getStep() == 3).stream()
+            .filter(pnl -> pnl.getStep() == 3).findFirst().orElseThrow();
+        assertThat(third.getPositions()).containsEntry(SPY, hedge.getQuantity());
+        assertThat(third.getDecisionId()).isEqualTo("desk-1:SPY:3");
+        assertThat(seen.values(Topics.ORDERS_HEDGE)).extracting(HedgeOrder::getOrderId).doesNotHaveDuplicates();
 
-      byte[] garbage = "not a tick".getBytes(StandardCharsets.UTF_8);
-      producer.send(new ProducerRecord<>(Topics.MD_TICKS.name(), SPY.getBytes(StandardCharsets.UTF_8), garbage)).get();
-      send(producer, Topics.FILLS_HEDGE, fillOf(hedge, "f1", hedge.getQuantity(), 100.01, 0.5));
-      send(producer, Topics.MD_TICKS, tick(minutes(1), 101));
+        send(producer, Topics.POLICY_CONTROL, "*", Samples.command("kill-all", ControlCommand.KILL_SWITCH, Map.of()));
+        HedgeOrder flatten = seen.await(Topics.ORDERS_HEDGE, order -> order.getReason() == HedgeReason.KILL).stream()
+            .filter(order -> order.getReason() == HedgeReason.KILL).findFirst().orElseThrow();
+        assertThat(flatten.getSide()).isEqualTo(Side.SELL);
+        assertThat(flatten.getQuantity()).isEqualTo(hedge.getQuantity() + ordersAfterFirst(seen));
+        assertThat(engine.state()).isEqualTo(KafkaStreams.State.RUNNING);
+      }
+    }
+  }
 
-      List<PnlEvent> steps = seen.await(Topics.PNL_EVENTS, pnl -> pnl.getStep() == 2);
-      PnlEvent second = steps.stream().filter(pnl -> pnl.getStep() == 2).findFirst().orElseThrow();
-      assertThat(second.getPositions()).containsEntry(SPY, hedge.getQuantity());
-      assertThat(second.getCosts()).isCloseTo(0.5 + 0.01 * hedge.getQuantity(), org.assertj.core.data.Offset.offset(1e-6));
-      DeadLetter dead = seen.await(Topics.deadLetterOf(Topics.MD_TICKS), letter -> true).get(0);
-      assertThat(dead.getErrorType()).isEqualTo("UNDECODABLE");
-      assertThat(bytes(dead.getValue())).isEqualTo(garbage);
+  /** First life of the engine: a hedge, its fill booked at the next step, a garbage tick dead-lettered. */
+  private static HedgeOrder hedgeAFillAndAGarbageTick(KafkaProducer<byte[], byte[]> producer, Collected seen)
+      throws Exception {
+    send(producer, Topics.MD_TICKS, tick(T0, 100));
+    send(producer, Topics.ORDERS_CLIENT, clientBuysCalls("c1", 10, T0));
+    HedgeOrder hedge = seen.await(Topics.ORDERS_HEDGE, order -> true).get(0);
+    double ttm = EpochMicros.yearsBetween(EpochMicros.of(T0), EpochMicros.of(Samples.EXPIRY));
+    double delta = BlackScholes.greeks(PutCall.CALL, 100, 100, ttm, 0.2, 0, 0).delta();
+    assertThat(hedge.getQuantity()).isEqualTo(Math.round(delta * 1000));
+    assertThat(hedge.getSide()).isEqualTo(Side.BUY);
+    assertThat(hedge.getOrderId()).isEqualTo("desk-1:SPY:1:SPY");
 
-      send(producer, Topics.POLICY_CONTROL, "*", Samples.command("kill-all", ControlCommand.KILL_SWITCH, Map.of()));
-      HedgeOrder flatten = seen.await(Topics.ORDERS_HEDGE, order -> order.getReason() == HedgeReason.KILL).stream()
-          .filter(order -> order.getReason() == HedgeReason.KILL).findFirst().orElseThrow();
-      assertThat(flatten.getSide()).isEqualTo(Side.SELL);
-      assertThat(flatten.getQuantity()).isEqualTo(hedge.getQuantity() + ordersAfterFirst(seen));
-      assertThat(engine.state()).isEqualTo(KafkaStreams.State.RUNNING);
+    byte[] garbage = "not a tick".getBytes(StandardCharsets.UTF_8);
+    producer.send(new ProducerRecord<>(Topics.MD_TICKS.name(), SPY.getBytes(StandardCharsets.UTF_8), garbage)).get();
+    send(producer, Topics.FILLS_HEDGE, fillOf(hedge, "f1", hedge.getQuantity(), 100.01, 0.5));
+    send(producer, Topics.MD_TICKS, tick(minutes(1), 101));
+
+    List<PnlEvent> steps = seen.await(Topics.PNL_EVENTS, pnl -> pnl.getStep() == 2);
+    PnlEvent second = steps.stream().filter(pnl -> pnl.getStep() == 2).findFirst().orElseThrow();
+    assertThat(second.getPositions()).containsEntry(SPY, hedge.getQuantity());
+    assertThat(second.getCosts()).isCloseTo(0.5 + 0.01 * hedge.getQuantity(), org.assertj.core.data.Offset.offset(1e-6));
+    DeadLetter dead = seen.await(Topics.deadLetterOf(Topics.MD_TICKS), letter -> true).get(0);
+    assertThat(dead.getErrorType()).isEqualTo("UNDECODABLE");
+    assertThat(bytes(dead.getValue())).isEqualTo(garbage);
+    return hedge;
+  }
+
+  private static void deleteRecursively(Path root) throws java.io.IOException {
+    try (var paths = Files.walk(root)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
     }
   }
 
