@@ -133,14 +133,22 @@ class OptionSpec:
 
 @dataclass(frozen=True)
 class LiabilityConfig:
-    """The liability Z: a book of European options (``options``) or a call spread (``strikes`` = [K1, K2] / s0)."""
+    """The liability Z: a book of European options (``options``) or a call spread (``strikes`` = [K1, K2] / s0).
+
+    ``premium = "bs"`` adds the book's Black-Scholes value at t=0 (at the path's vol) to the PnL, so that with
+    books drawn at random per path the risk measure sees hedging errors rather than differences between premiums;
+    the reported price is then the risk premium over the Black-Scholes value. ``"none"``: Buehler's -Z + (delta.S) - C.
+    """
     kind: str = "book"
     options: Tuple[OptionSpec, ...] = (OptionSpec(),)
     strikes: Tuple[float, ...] = ()
+    premium: str = "none"
 
     def __post_init__(self):
         if self.kind not in ("book", "call_spread"):
             raise ValueError(f"liability.kind must be book or call_spread, got {self.kind!r}")
+        if self.premium not in ("none", "bs"):
+            raise ValueError(f"liability.premium must be none or bs, got {self.premium!r}")
         if self.kind == "call_spread" and len(self.strikes) != 2:
             raise ValueError("liability.strikes must be [K1, K2] (multiples of s0) for a call spread")
 

@@ -36,6 +36,11 @@ class HestonParams:
             raise ValueError(f"invalid Heston parameters {self}")
 
 
+VARSWAP_NOTIONAL = 100.0
+"""One traded VARSWAP unit is 100 x S^2 (Buehler's S^2_t = E[int_0^T V ds | F_t]); the scaling only rescales holdings,
+so that the model hedge in variance swaps is O(1-10) units rather than O(500) and networks see comparable inputs."""
+
+
 def varswap_adjustment(ttm_years, variance, params: HestonParams):
     """L(t, v) = (v - b)/alpha (1 - e^{-alpha (T-t)}) + b (T - t): expected remaining integrated variance."""
     k, th = params.kappa, params.theta
@@ -51,7 +56,8 @@ def varswap_dl_dv(ttm_years, params: HestonParams):
 def simulate_heston(n_paths: int, n_steps: int, dt: float, *, params: HestonParams = HestonParams(),
                     substeps: int = 1, dtype: torch.dtype = torch.float32, device="cpu",
                     generator: Optional[torch.Generator] = None) -> MarketPaths:
-    """Simulate (S^1, S^2) with S^2_t = int_0^t V ds + L(t, V_t), the variance swap maturing at T = n_steps*dt.
+    """Simulate (S^1, S^2) with S^2_t = int_0^t V ds + L(t, V_t), the variance swap maturing at T = n_steps*dt,
+    traded in units of ``VARSWAP_NOTIONAL`` x S^2.
 
     Shape:
         returns MarketPaths with spot (N, T+1), hedge_prices (N, T+1, 2) [UNDERLYING, VARSWAP],
@@ -110,7 +116,7 @@ def simulate_heston(n_paths: int, n_steps: int, dt: float, *, params: HestonPara
     var = torch.stack(variances, 1)
     integ = torch.stack(integrals, 1)
     ttm = (n_steps - torch.arange(n_steps + 1, dtype=dtype, device=device)) * dt  # (T+1,)
-    varswap = integ + varswap_adjustment(ttm, var, p)
+    varswap = VARSWAP_NOTIONAL * (integ + varswap_adjustment(ttm, var, p))
     prices = torch.stack([spot, varswap], dim=-1)  # (N, T+1, 2)
     return MarketPaths(spot=spot, hedge_prices=prices, vol=torch.sqrt(var), dt=dt,
                        instruments=("UNDERLYING", "VARSWAP"), variance=var)

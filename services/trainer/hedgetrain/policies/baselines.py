@@ -5,7 +5,7 @@ import torch
 
 from ..features.builders import book_delta, book_gamma_spot
 from ..features.state import HedgeState
-from ..markets.heston import HestonParams, heston_call_cos, varswap_dl_dv
+from ..markets.heston import VARSWAP_NOTIONAL, HestonParams, heston_call_cos, varswap_dl_dv
 from .base import Policy
 
 
@@ -56,7 +56,8 @@ class WhalleyWilmott(Policy):
 
 
 class HestonModelHedge(Policy):
-    """Buehler eq. (5.6): delta^1 = du/ds, delta^2 = (du/dv)/(dL/dv) for the book's options, in (UNDERLYING, VARSWAP).
+    """Buehler eq. (5.6): delta^1 = du/ds, delta^2 = (du/dv)/(dL/dv) for the book's options, in (UNDERLYING, VARSWAP)
+    (the VARSWAP holding is delta^2 / VARSWAP_NOTIONAL).
 
     ``horizon_years`` is the variance swap's maturity. Uses the COS pricer (float64), chunked over paths.
     """
@@ -95,5 +96,5 @@ class HestonModelHedge(Policy):
         remaining = self.horizon_years - state.time_years
         scale = state.scale.to(torch.float64)
         hold_s = -d_s / scale
-        hold_v = -d_v / varswap_dl_dv(remaining, self.params) / scale
+        hold_v = -d_v / (VARSWAP_NOTIONAL * varswap_dl_dv(remaining, self.params)) / scale
         return torch.stack([hold_s, hold_v], 1).to(state.spot.dtype)

@@ -43,9 +43,11 @@ def build_policy(config: ExperimentConfig, problem: HedgingProblem, kind: str = 
 
 @torch.no_grad()
 def fit_normalizer(policy, problem: HedgingProblem, seed: int) -> None:
-    """Fit the input normalisation on features seen along Black-Scholes-delta-hedged pilot paths."""
+    """Fit the input normalisation on features seen along pilot paths hedged with the analytic hedge
+    (Heston model hedge in Heston markets, Black-Scholes delta otherwise), so the holding inputs are scaled
+    like the holdings a good policy produces."""
     episode = problem.sample(PILOT_PATHS, problem.generator(10_000_019 + seed))
-    pilot = BlackScholesDelta(policy.instruments)
+    pilot = build_policy(problem.config, problem, "heston_delta" if problem.config.market.model == "heston" else "bs_delta")
     prev = torch.zeros(PILOT_PATHS, len(policy.instruments), dtype=problem.dtype, device=problem.device)
     rows = []
     for k in range(problem.config.n_steps):

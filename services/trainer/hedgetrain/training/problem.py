@@ -144,6 +144,9 @@ class HedgingProblem:
                 steps.append(prev)
         holdings = torch.stack(steps, 1)  # (N, T, K)
         scale = episode.book.scale(0.0)
-        liability = episode.book.value(m.spot[:, -1], self.horizon_years, m.vol[:, -1]) / scale
+        liability = episode.book.value(m.spot[:, -1], self.horizon_years, m.vol[:, -1])
+        if self.config.liability.premium == "bs":
+            liability = liability - episode.book.value(m.spot[:, 0], 0.0, m.vol[:, 0])
+        liability = liability / scale
         prices = m.hedge_prices[..., :k_inst]
         return Rollout(holdings=holdings, result=terminal_pnl(prices, holdings, liability, self.costs))

@@ -51,11 +51,11 @@ def train(config: ExperimentConfig, seed: Optional[int] = None, *, progress: boo
     sched = torch.optim.lr_scheduler.ExponentialLR(opt, gamma=t.lr_decay)
     gen = problem.generator(seed)
     if config.risk.kind == "cvar":
-        # The OCE offset w is learned jointly (eq. 4.6) but starts at the VaR of the Black-Scholes-delta-hedged
-        # PnL, near its optimum; starting at 0 (or at the unhedged VaR) leaves w above every loss for hundreds
+        # The OCE offset w is learned jointly (eq. 4.6) but starts at the VaR of the analytically hedged PnL
+        # (BS delta, or the Heston model hedge), near its optimum; starting at 0 (or at the unhedged VaR) leaves w above every loss for hundreds
         # of steps, and then (-X - w)^+ = 0 gives the policy no gradient.
         with torch.no_grad():
-            pilot = build_policy(config, problem, "bs_delta")
+            pilot = build_policy(config, problem, "heston_delta" if config.market.model == "heston" else "bs_delta")
             pnl = problem.rollout(pilot, problem.sample(t.batch_paths, problem.generator(seed + 7_777_777))).result.pnl
             objective.w.fill_(float(torch.quantile(-pnl.float(), config.risk.alpha)))
     result = TrainResult(config=config, seed=seed, policy=policy, objective=objective, problem=problem)

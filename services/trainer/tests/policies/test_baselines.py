@@ -4,6 +4,7 @@ import torch
 from hedgetrain.features import HedgeState
 from hedgetrain.instruments import bs_greeks, single_option_book
 from hedgetrain.markets import HestonParams
+from hedgetrain.markets.heston import VARSWAP_NOTIONAL
 from hedgetrain.policies import BlackScholesDelta, HestonModelHedge, NoHedge, WhalleyWilmott
 
 f64 = torch.float64
@@ -47,4 +48,4 @@ def test_heston_hedge_with_tiny_vol_of_vol_is_the_bs_delta_and_holds_no_varswap_
     assert torch.allclose(h[:, 0], BlackScholesDelta().act(st)[:, 0], atol=2e-4)
     # du/dv / dL/dv = vega / (2 sigma T): the variance-swap hedge of a BS option
     _, _, vega = bs_greeks(st.spot, 100.0, 30 / 365, 0.2, torch.tensor(True))
-    assert torch.allclose(h[:, 1], vega / (2 * 0.2) / (30 / 365), rtol=2e-2)
+    assert torch.allclose(h[:, 1] * VARSWAP_NOTIONAL, vega / (2 * 0.2) / (30 / 365), rtol=2e-2)
