@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import shutil
 import sys
 from pathlib import Path
 
@@ -60,6 +61,10 @@ def cmd_export(args) -> int:
     res = load_checkpoint(args.checkpoint)
     bounds = [[-args.target_bound, args.target_bound]] * len(res.policy.instruments)
     meta = export_bundle(res, args.out, data=args.data, target_bounds=bounds, parity_cases=args.parity_cases)
+    run_dir = Path(args.checkpoint).parent
+    for name in ["report.md", "results.json"] + sorted(p.name for p in run_dir.glob("*.png")):
+        if (run_dir / name).exists():  # the training run's evaluation travels with the model
+            shutil.copyfile(run_dir / name, Path(args.out) / name)
     print(json.dumps({k: meta[k] for k in ("hedgestream.feature_set", "hedgestream.instruments", "sha256", "checks")}, indent=1))
     return 0
 

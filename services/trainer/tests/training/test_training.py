@@ -72,17 +72,19 @@ def test_sgd_also_trains():
     assert all(map(lambda v: v == v, res.epoch_losses))
 
 
-def test_ntb_output_stays_inside_the_band():
+def test_ntb_keeps_a_holding_inside_its_band_and_moves_one_outside_it():
     cfg = short_config()
     cfg = config_from_dict(dict(config_to_dict(cfg), policy=dict(config_to_dict(cfg)["policy"], kind="ntb")))
     problem = HedgingProblem(cfg)
     policy = build_policy(cfg, problem)
     episode = problem.sample(500, problem.generator(3))
+    feats = policy.features(problem.state(episode, 10, torch.zeros(500, 1)))
+    d_col, h_col = policy.features.index("book_delta"), policy.features.index("hedge_underlying")
+    at_center = feats.clone()
+    at_center[:, h_col] = -feats[:, d_col]  # the BS delta hedge is always inside [delta - w_lo, delta + w_hi]
     with torch.no_grad():
-        ro = problem.rollout(policy, episode)
-    delta = build_policy(cfg, problem, "bs_delta")
-    with torch.no_grad():
-        d = problem.rollout(delta, episode).holdings
-    # band contains the BS delta target at every step, so a holding equal to the target is never moved
-    assert ro.holdings.shape == d.shape
-    assert torch.isfinite(ro.holdings).all()
+        assert torch.allclose(policy.net(at_center)[:, 0], at_center[:, h_col])
+        far = feats.clone()
+        far[:, h_col] = 10.0
+        moved = policy.net(far)[:, 0]
+    assert bool((moved < 10.0).all()) and bool((moved >= -feats[:, d_col] - 1e-6).all())  # clipped to the upper edge
