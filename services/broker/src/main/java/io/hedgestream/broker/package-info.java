@@ -1,6 +1,6 @@
 /**
- * Kafka plumbing shared by every HedgeStream process: a real single-node KRaft broker that runs inside the
- * JVM (for {@code hedge demo} and integration tests), idempotent topic creation, and client property
- * builders that carry deployment security settings (SASL/SSL) through unchanged.
+ * A real single-node KRaft Kafka broker that runs inside the JVM, for {@code hedge demo}, benchmarks and
+ * integration tests. Client settings and topic creation are in {@code io.hedgestream.kafka} (module
+ * hedgestream-kafka), which services use without the broker's server jars on their classpath.
  */
 package io.hedgestream.broker;

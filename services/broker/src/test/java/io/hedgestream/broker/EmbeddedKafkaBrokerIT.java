@@ -1,7 +1,10 @@
 package io.hedgestream.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hedgestream.kafka.KafkaClients;
+import io.hedgestream.kafka.TopicAdmin;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +52,18 @@ class EmbeddedKafkaBrokerIT {
       assertThat(topics.get("t.idem.a").partitions()).hasSize(3);
       assertThat(topics.get("t.idem.c").partitions()).hasSize(5);
     }
+  }
+
+  @Test
+  void anExplicitReplicationFactorIsUsedAndRefusedBeyondTheBrokerCount() throws Exception {
+    TopicAdmin.ensureTopics(broker.bootstrapServers(), Map.of(), 2, (short) 1, List.of("t.rf.one"));
+
+    try (Admin admin = Admin.create(KafkaClients.admin(broker.bootstrapServers(), Map.of()))) {
+      var topic = admin.describeTopics(Set.of("t.rf.one")).allTopicNames().get().get("t.rf.one");
+      assertThat(topic.partitions()).hasSize(2).allSatisfy(p -> assertThat(p.replicas()).hasSize(1));
+    }
+    assertThatThrownBy(() -> TopicAdmin.ensureTopics(broker.bootstrapServers(), Map.of(), 1, (short) 2,
+        List.of("t.rf.two"))).isInstanceOf(IllegalStateException.class);
   }
 
   @Test

@@ -1,12 +1,14 @@
 package io.hedgestream.engine;
 
+import io.hedgestream.config.SettingsReader;
 import io.hedgestream.engine.decision.HedgeLimits;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Everything the engine can be told, read from {@link Properties} and validated once at start-up.
@@ -43,8 +45,6 @@ import java.util.Properties;
  */
 public final class EngineConfig {
 
-  /** Prefix of pass-through Kafka client properties. */
-  public static final String KAFKA_PREFIX = "kafka.";
   /** Exactly-once processing (Kafka Streams {@code exactly_once_v2}). */
   public static final String EXACTLY_ONCE_V2 = "exactly_once_v2";
   /** At-least-once processing. */
@@ -74,38 +74,37 @@ public final class EngineConfig {
   private final int topicPartitions;
   private final short topicReplicationFactor;
   private final Duration closeTimeout;
-  private final Map<String, String> kafkaOverrides;
+  private final Map<String, Object> kafkaOverrides;
 
-  private EngineConfig(PropertyReader in, Properties properties) {
+  private EngineConfig(SettingsReader in) {
     bootstrapServers = in.required("engine.bootstrap.servers", "host:port[,host:port...] of the Kafka cluster");
-    applicationId = in.string("engine.application.id", "hedgestream-engine");
-    stateDir = Path.of(in.string("engine.state.dir",
+    applicationId = in.text("engine.application.id", "hedgestream-engine");
+    stateDir = Path.of(in.text("engine.state.dir",
         Path.of(System.getProperty("java.io.tmpdir"), "hedgestream", "engine").toString()));
     storeType = StoreType.valueOf(in.choice("engine.state.store", "rocksdb", List.of("rocksdb", "memory"))
-        .toUpperCase(java.util.Locale.ROOT));
+        .toUpperCase(Locale.ROOT));
     decisionInterval = in.positiveDuration("engine.decision.interval", Duration.ofMinutes(1));
-    lotSize = in.positiveDouble("engine.lot-size", 1.0);
-    limits = new HedgeLimits(in.positiveDouble("engine.limits.max-position", 1_000_000),
-        in.positiveDouble("engine.limits.max-order-quantity", 100_000));
-    riskWindow = in.intInRange("engine.risk.window", 250, 1, 100_000);
+    lotSize = in.positiveDecimal("engine.lot-size", 1.0);
+    limits = new HedgeLimits(in.positiveDecimal("engine.limits.max-position", 1_000_000),
+        in.positiveDecimal("engine.limits.max-order-quantity", 100_000));
+    riskWindow = (int) in.integer("engine.risk.window", 250, 1, 100_000);
     processingGuarantee = in.choice("engine.processing.guarantee", EXACTLY_ONCE_V2,
         List.of(EXACTLY_ONCE_V2, AT_LEAST_ONCE));
-    commitIntervalMs = in.intInRange("engine.commit.interval.ms", 100, 1, 3_600_000);
+    commitIntervalMs = in.integer("engine.commit.interval.ms", 100, 1, 3_600_000);
     policyName = in.choice("engine.policy", "delta", List.of("delta", "none"));
-    numStreamThreads = in.intInRange("engine.num.stream.threads", 1, 1, 64);
+    numStreamThreads = (int) in.integer("engine.num.stream.threads", 1, 1, 64);
     createTopics = in.bool("engine.topics.create", false);
-    topicPartitions = in.intInRange("engine.topics.partitions", 1, 1, 10_000);
-    topicReplicationFactor = (short) in.intInRange("engine.topics.replication-factor", 1, 1, 16);
+    topicPartitions = (int) in.integer("engine.topics.partitions", 1, 1, 10_000);
+    topicReplicationFactor = (short) in.integer("engine.topics.replication-factor", 1, 1, 16);
     closeTimeout = in.positiveDuration("engine.close.timeout", Duration.ofSeconds(30));
     if (!applicationId.matches("[a-zA-Z0-9._-]+")) {
-      in.problem("engine.application.id may contain only letters, digits, '.', '_' and '-', was '"
-          + applicationId + "'");
+      in.error("engine.application.id=" + applicationId + ": may contain only letters, digits, '.', '_' and '-'");
     }
     if (limits.maxOrderQuantity() < lotSize) {
-      in.problem("engine.limits.max-order-quantity (" + limits.maxOrderQuantity()
+      in.error("engine.limits.max-order-quantity (" + limits.maxOrderQuantity()
           + ") is smaller than one lot (engine.lot-size " + lotSize + "): no order could ever be sent");
     }
-    kafkaOverrides = kafkaOverrides(properties);
+    kafkaOverrides = in.kafkaOverrides(Set.of());
   }
 
   /**
@@ -116,13 +115,9 @@ public final class EngineConfig {
    * @throws IllegalArgumentException listing every invalid or unknown property
    */
   public static EngineConfig from(Properties properties) {
-    PropertyReader reader = new PropertyReader(properties);
-    EngineConfig config = new EngineConfig(reader, properties);
-    reader.rejectUnknown("engine.");
-    if (!reader.problems().isEmpty()) {
-      throw new IllegalArgumentException("invalid engine configuration:\n  - "
-          + String.join("\n  - ", reader.problems()));
-    }
+    SettingsReader reader = new SettingsReader(properties, "engine.");
+    EngineConfig config = new EngineConfig(reader);
+    reader.throwIfInvalid("engine");
     return config;
   }
 
@@ -143,16 +138,6 @@ public final class EngineConfig {
       properties.setProperty(namesAndValues[i], namesAndValues[i + 1]);
     }
     return from(properties);
-  }
-
-  private static Map<String, String> kafkaOverrides(Properties properties) {
-    Map<String, String> overrides = new LinkedHashMap<>();
-    for (String name : properties.stringPropertyNames()) {
-      if (name.startsWith(KAFKA_PREFIX) && name.length() > KAFKA_PREFIX.length()) {
-        overrides.put(name.substring(KAFKA_PREFIX.length()), properties.getProperty(name));
-      }
-    }
-    return Map.copyOf(overrides);
   }
 
   /** Kafka bootstrap servers. */
@@ -236,7 +221,7 @@ public final class EngineConfig {
   }
 
   /** Pass-through Kafka client properties, {@code kafka.} prefix stripped. */
-  public Map<String, String> kafkaOverrides() {
+  public Map<String, Object> kafkaOverrides() {
     return kafkaOverrides;
   }
 }

@@ -1,25 +1,22 @@
 package io.hedgestream.engine;
 
+import io.hedgestream.kafka.KafkaClients;
+import io.hedgestream.kafka.TopicAdmin;
 import io.hedgestream.schemas.Topics;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Start-up checks of the topics the engine reads, and their creation when asked
- * ({@code engine.topics.create}). Kept in the engine with the plain Admin client rather than using the
- * broker module's helper, which would put the whole Kafka broker on the engine's classpath.
+ * ({@code engine.topics.create}) through the shared {@link TopicAdmin}.
  */
 final class EngineTopics {
 
@@ -27,29 +24,13 @@ final class EngineTopics {
 
   private EngineTopics() {}
 
-  /** Creates every HedgeStream topic that does not exist yet. */
+  /**
+   * Creates every HedgeStream topic that does not exist yet, with {@code engine.topics.partitions}
+   * partitions and {@code engine.topics.replication-factor} replicas.
+   */
   static void create(EngineConfig config) {
-    try (Admin admin = Admin.create(adminProperties(config))) {
-      Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      List<NewTopic> missing = new ArrayList<>();
-      for (String name : Topics.allNames()) {
-        if (!existing.contains(name)) {
-          missing.add(new NewTopic(name, config.topicPartitions(), config.topicReplicationFactor()));
-        }
-      }
-      if (!missing.isEmpty()) {
-        admin.createTopics(missing).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      }
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw new IllegalStateException("cannot create topics: " + e.getCause().getMessage(), e.getCause());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while creating topics", e);
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("timed out creating topics on " + config.bootstrapServers(), e);
-    }
+    TopicAdmin.ensureTopics(config.bootstrapServers(), adminOverrides(config), config.topicPartitions(),
+        config.topicReplicationFactor(), Topics.allNames());
   }
 
   /**
@@ -63,7 +44,7 @@ final class EngineTopics {
     List<String> inputs = List.of(Topics.MD_TICKS.name(), Topics.ORDERS_CLIENT.name(), Topics.FILLS_HEDGE.name(),
         Topics.POLICY_CONTROL.name());
     Map<String, Integer> partitions = new HashMap<>();
-    try (Admin admin = Admin.create(adminProperties(config))) {
+    try (Admin admin = Admin.create(KafkaClients.admin(config.bootstrapServers(), adminOverrides(config)))) {
       Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
       List<String> missing = inputs.stream().filter(name -> !existing.contains(name)).toList();
       if (!missing.isEmpty()) {
@@ -99,14 +80,10 @@ final class EngineTopics {
     }
   }
 
-  private static Properties adminProperties(EngineConfig config) {
-    Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-    config.kafkaOverrides().forEach((name, value) -> {
-      if (AdminClientConfig.configNames().contains(name)) {
-        props.put(name, value);
-      }
-    });
-    return props;
+  /** The {@code kafka.*} settings an admin client knows; Streams-only ones would only draw warnings. */
+  private static Map<String, Object> adminOverrides(EngineConfig config) {
+    Map<String, Object> overrides = new HashMap<>(config.kafkaOverrides());
+    overrides.keySet().retainAll(AdminClientConfig.configNames());
+    return overrides;
   }
 }

@@ -45,12 +45,12 @@ class EngineConfigTest {
         "engine.risk.window", "0",
         "engine.polcy", "delta"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("engine.bootstrap.servers is required")
-        .hasMessageContaining("engine.lot-size must be a finite number > 0")
-        .hasMessageContaining("engine.decision.interval must be a positive")
-        .hasMessageContaining("engine.processing.guarantee must be one of")
-        .hasMessageContaining("engine.risk.window must be an integer")
-        .hasMessageContaining("unknown property engine.polcy");
+        .hasMessageContaining("engine.bootstrap.servers: required")
+        .hasMessageContaining("engine.lot-size=-1: must be finite and > 0")
+        .hasMessageContaining("engine.decision.interval=soon: must be a positive")
+        .hasMessageContaining("engine.processing.guarantee=exactly_once: must be one of")
+        .hasMessageContaining("engine.risk.window=0: must be in [1, 100000]")
+        .hasMessageContaining("engine.polcy: unknown setting");
   }
 
   @Test

@@ -1,6 +1,8 @@
 package io.hedgestream.feed;
 
+import io.hedgestream.config.SettingsReader;
 import io.hedgestream.feed.flow.OrderFlowConfig;
+import io.hedgestream.kafka.KafkaClients;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -12,7 +14,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Configuration of the simulated feed, read from {@code feed.*} properties (defaults in brackets):
@@ -99,16 +100,16 @@ public record FeedConfig(
 
   /** The configuration from {@code feed.*} and {@code kafka.*} properties, defaults for the rest. */
   public static FeedConfig from(Properties properties) {
-    PropertyReader in = new PropertyReader(properties, "feed.");
+    SettingsReader in = new SettingsReader(properties, "feed.");
     String bootstrap = in.text("feed.bootstrap-servers", "localhost:9092");
     List<String> symbols = Arrays.stream(in.text("feed.symbols", "SIM").split(","))
         .map(String::strip).filter(s -> !s.isEmpty()).toList();
     long seed = in.integer("feed.seed", 42, v -> true, "an integer");
     String runId = in.text("feed.run-id", "s" + seed);
-    Instant start = parseStart(in);
+    Instant start = in.parsed("feed.start-time", null, FeedConfig::parseStart);
     double stepSeconds = in.decimal("feed.step-seconds", 60, v -> v >= 1e-6 && v <= 86_400 * 366.0,
         "between 1e-6 and one year");
-    FeedSpeed speed = parseSpeed(in);
+    FeedSpeed speed = in.parsed("feed.speed", new FeedSpeed(60), FeedSpeed::parse);
     long maxTicks = in.integer("feed.max-ticks", 0, v -> v >= 0, ">= 0");
     MarketConfig market = FeedConfigParts.market(in);
     OrderFlowConfig flow = FeedConfigParts.orderFlow(in);
@@ -129,39 +130,27 @@ public record FeedConfig(
         orderFlow, kafkaOverrides);
   }
 
-  /** Idempotent producer settings (acks=all, idempotence on) plus the {@code kafka.*} overrides. */
+  /**
+   * Idempotent producer settings ({@link KafkaClients#producer}: acks=all, idempotence on) with a 5 ms
+   * linger and client id {@code hedgestream-feed} unless the {@code kafka.*} overrides say otherwise.
+   */
   public Map<String, Object> producerProperties() {
-    Map<String, Object> props = new HashMap<>(kafkaOverrides);
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
-    props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "hedgestream-feed");
-    return props;
+    Map<String, Object> settings = new HashMap<>();
+    settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    settings.put(ProducerConfig.CLIENT_ID_CONFIG, "hedgestream-feed");
+    settings.putAll(kafkaOverrides);
+    return KafkaClients.producer(bootstrapServers, settings);
   }
 
-  private static Instant parseStart(PropertyReader in) {
-    String text = in.text("feed.start-time", "now");
+  /** {@code now} (null: the wall clock at start) or an ISO-8601 instant. */
+  private static Instant parseStart(String text) {
     if (text.equalsIgnoreCase("now")) {
       return null;
     }
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {
-      in.error("feed.start-time=" + text + ": must be now or an ISO-8601 instant");
-      return null;
-    }
-  }
-
-  private static FeedSpeed parseSpeed(PropertyReader in) {
-    String text = in.text("feed.speed", "x60");
-    try {
-      return FeedSpeed.parse(text);
-    } catch (IllegalArgumentException e) {
-      in.error("feed.speed=" + text + ": " + e.getMessage());
-      return FeedSpeed.MAX;
+      throw new IllegalArgumentException("must be now or an ISO-8601 instant", e);
     }
   }
 }

@@ -1,7 +1,9 @@
 package io.hedgestream.feed;
 
+import io.hedgestream.config.SettingsReader;
 import io.hedgestream.feed.flow.OrderFlowConfig;
 import io.hedgestream.feed.market.HestonParameters;
+import java.util.List;
 
 /**
  * Reads the market and order-flow parts of {@link FeedConfig} (property names and defaults are listed
@@ -16,14 +18,8 @@ final class FeedConfigParts {
 
   private FeedConfigParts() {}
 
-  static MarketConfig market(PropertyReader in) {
-    String modelText = in.text("feed.model", "gbm");
-    MarketConfig.Model model = MarketConfig.Model.GBM;
-    try {
-      model = MarketConfig.Model.parse(modelText);
-    } catch (IllegalArgumentException e) {
-      in.error("feed.model=" + modelText + ": must be gbm or heston");
-    }
+  static MarketConfig market(SettingsReader in) {
+    MarketConfig.Model model = MarketConfig.Model.parse(in.choice("feed.model", "gbm", List.of("gbm", "heston")));
     double spot = in.decimal("feed.spot", 100, v -> v > 0 && Double.isFinite(v), POSITIVE);
     double rate = in.decimal("feed.rate", 0.03, Double::isFinite, FINITE);
     double dividendYield = in.decimal("feed.dividend-yield", 0.0, Double::isFinite, FINITE);
@@ -46,7 +42,7 @@ final class FeedConfigParts {
     }
   }
 
-  static OrderFlowConfig orderFlow(PropertyReader in) {
+  static OrderFlowConfig orderFlow(SettingsReader in) {
     try {
       return new OrderFlowConfig(
           in.decimal("feed.orders.rate-per-day", 100, v -> v >= 0 && Double.isFinite(v), NON_NEGATIVE),

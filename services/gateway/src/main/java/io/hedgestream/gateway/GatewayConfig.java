@@ -1,15 +1,17 @@
 package io.hedgestream.gateway;
 
+import io.hedgestream.config.SettingsReader;
+import io.hedgestream.kafka.KafkaClients;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Configuration of the gateway, read from {@code gateway.*} properties (defaults in brackets):
@@ -75,7 +77,7 @@ public record GatewayConfig(
 
   /** The configuration from {@code gateway.*} and {@code kafka.*} properties, defaults for the rest. */
   public static GatewayConfig from(Properties properties) {
-    PropertyReader in = new PropertyReader(properties, "gateway.");
+    SettingsReader in = new SettingsReader(properties, "gateway.");
     String bootstrap = in.text("gateway.bootstrap-servers", "localhost:9092");
     String groupId = in.text("gateway.group-id", "hedgestream-gateway");
     String route = in.text("gateway.route", "paper");
@@ -84,18 +86,13 @@ public record GatewayConfig(
     }
     PaperExchangeConfig paper = new PaperExchangeConfig(
         in.decimal("gateway.paper.fee-bps", 1.0, v -> v >= 0 && v < 10_000, "in [0, 10000)"),
-        in.integer("gateway.paper.latency-ms", 0, v -> v >= 0 && v <= 60_000, "in [0, 60000]"),
+        in.integer("gateway.paper.latency-ms", 0, 0, 60_000),
         in.decimal("gateway.paper.max-fill-quantity", 0, v -> v >= 0 && Double.isFinite(v), "finite and >= 0"),
-        (int) in.integer("gateway.paper.max-waiting-orders", 10_000, v -> v >= 0 && v <= 10_000_000,
-            "in [0, 10000000]"));
-    int dedup = (int) in.integer("gateway.dedup-capacity", 100_000, v -> v >= 1 && v <= 100_000_000,
-        "in [1, 100000000]");
-    long poll = in.integer("gateway.poll-timeout-ms", 100, v -> v >= 1 && v <= 10_000, "in [1, 10000]");
-    long commit = in.integer("gateway.commit-interval-ms", 1_000, v -> v >= 1 && v <= 600_000, "in [1, 600000]");
-    String reset = in.text("gateway.auto-offset-reset", "earliest");
-    if (!reset.equals("earliest") && !reset.equals("latest")) {
-      in.error("gateway.auto-offset-reset=" + reset + ": must be earliest or latest");
-    }
+        (int) in.integer("gateway.paper.max-waiting-orders", 10_000, 0, 10_000_000));
+    int dedup = (int) in.integer("gateway.dedup-capacity", 100_000, 1, 100_000_000);
+    long poll = in.integer("gateway.poll-timeout-ms", 100, 1, 10_000);
+    long commit = in.integer("gateway.commit-interval-ms", 1_000, 1, 600_000);
+    String reset = in.choice("gateway.auto-offset-reset", "earliest", List.of("earliest", "latest"));
     Map<String, Object> overrides = in.kafkaOverrides(RESERVED);
     in.throwIfInvalid("gateway");
     return new GatewayConfig(bootstrap, groupId, paper, dedup, Duration.ofMillis(poll), Duration.ofMillis(commit),
@@ -114,30 +111,26 @@ public record GatewayConfig(
         autoOffsetReset, kafkaOverrides);
   }
 
-  /** read_committed byte-array consumer with manual commits, plus the {@code kafka.*} overrides. */
+  /**
+   * Consumer settings ({@link KafkaClients#consumer}: read_committed, byte arrays, manual commits) starting
+   * new groups at {@code autoOffsetReset}, with client id {@code hedgestream-gateway} unless the
+   * {@code kafka.*} overrides say otherwise.
+   */
   public Map<String, Object> consumerProperties() {
-    Map<String, Object> props = new HashMap<>(kafkaOverrides);
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    Map<String, Object> props = KafkaClients.consumer(bootstrapServers, groupId, clientSettings());
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, autoOffsetReset);
-    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "hedgestream-gateway");
     return props;
   }
 
-  /** Idempotent byte-array producer (acks=all), plus the {@code kafka.*} overrides. */
+  /** Idempotent byte-array producer settings ({@link KafkaClients#producer}: acks=all). */
   public Map<String, Object> producerProperties() {
-    Map<String, Object> props = new HashMap<>(kafkaOverrides);
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
-    props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "hedgestream-gateway");
-    return props;
+    return KafkaClients.producer(bootstrapServers, clientSettings());
+  }
+
+  private Map<String, Object> clientSettings() {
+    Map<String, Object> settings = new HashMap<>();
+    settings.put(CommonClientConfigs.CLIENT_ID_CONFIG, "hedgestream-gateway");
+    settings.putAll(kafkaOverrides);
+    return settings;
   }
 }

@@ -1,13 +1,11 @@
 package io.hedgestream.launcher;
 
+import io.hedgestream.config.SettingsReader;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * What {@code hedge demo} itself is told (the services it starts read their own {@code engine.*},
@@ -35,10 +33,6 @@ import java.util.Set;
 public record DemoConfig(Optional<Duration> duration, Optional<String> bootstrapServers, int partitions,
     Duration statusInterval, Optional<Path> workDir) {
 
-  /** Names this config reads; any other {@code demo.*} name is rejected as a likely typo. */
-  static final Set<String> NAMES = Set.of("demo.duration", "demo.bootstrap-servers", "demo.partitions",
-      "demo.status-interval", "demo.work-dir");
-
   /** Validates the fields. */
   public DemoConfig {
     if (partitions < 1 || partitions > 1000) {
@@ -52,32 +46,14 @@ public record DemoConfig(Optional<Duration> duration, Optional<String> bootstrap
    * @throws IllegalArgumentException listing every invalid or unknown {@code demo.*} property
    */
   public static DemoConfig from(Properties props) {
-    List<String> problems = new ArrayList<>();
-    for (String name : props.stringPropertyNames()) {
-      if (name.startsWith("demo.") && !NAMES.contains(name)) {
-        problems.add("unknown property " + name + " (known: " + String.join(", ", NAMES.stream().sorted().toList()) + ")");
-      }
-    }
-    Optional<Duration> duration = text(props, "demo.duration").flatMap(v -> duration(v, "demo.duration", problems));
-    Duration interval = text(props, "demo.status-interval")
-        .flatMap(v -> duration(v, "demo.status-interval", problems)).orElse(Duration.ofSeconds(1));
-    int partitions = 3;
-    Optional<String> partitionText = text(props, "demo.partitions");
-    if (partitionText.isPresent()) {
-      try {
-        partitions = Integer.parseInt(partitionText.get());
-      } catch (NumberFormatException e) {
-        problems.add("demo.partitions=" + partitionText.get() + ": not an integer");
-      }
-    }
-    if (partitions < 1 || partitions > 1000) {
-      problems.add("demo.partitions=" + partitions + ": must be in [1, 1000]");
-    }
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("invalid demo configuration:\n  - " + String.join("\n  - ", problems));
-    }
-    return new DemoConfig(duration, text(props, "demo.bootstrap-servers"), partitions, interval,
-        text(props, "demo.work-dir").map(Path::of));
+    SettingsReader in = new SettingsReader(props, "demo.");
+    Optional<Duration> duration = Optional.ofNullable(in.parsed("demo.duration", null, DurationText::parse));
+    Optional<String> bootstrapServers = Optional.ofNullable(in.text("demo.bootstrap-servers", null));
+    int partitions = (int) in.integer("demo.partitions", 3, 1, 1000);
+    Duration interval = in.parsed("demo.status-interval", Duration.ofSeconds(1), DurationText::parse);
+    Optional<Path> workDir = Optional.ofNullable(in.text("demo.work-dir", null)).map(Path::of);
+    in.throwIfInvalid("demo");
+    return new DemoConfig(duration, bootstrapServers, partitions, interval, workDir);
   }
 
   /** The service settings the demo starts from (a config file, --set and options override them). */
@@ -89,19 +65,5 @@ public record DemoConfig(Optional<Duration> duration, Optional<String> bootstrap
         Map.entry("feed.speed", "x600"),
         Map.entry("feed.orders.rate-per-day", "150"),
         Map.entry("engine.application.id", "hedge-demo"));
-  }
-
-  private static Optional<String> text(Properties props, String name) {
-    String value = props.getProperty(name);
-    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
-  }
-
-  private static Optional<Duration> duration(String value, String name, List<String> problems) {
-    try {
-      return Optional.of(DurationText.parse(value));
-    } catch (IllegalArgumentException e) {
-      problems.add(name + "=" + value + ": " + e.getMessage());
-      return Optional.empty();
-    }
   }
 }

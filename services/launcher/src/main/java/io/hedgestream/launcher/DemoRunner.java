@@ -1,14 +1,14 @@
 package io.hedgestream.launcher;
 
 import io.hedgestream.broker.EmbeddedKafkaBroker;
-import io.hedgestream.broker.KafkaClients;
-import io.hedgestream.broker.TopicAdmin;
 import io.hedgestream.engine.EngineConfig;
 import io.hedgestream.engine.EngineService;
 import io.hedgestream.feed.FeedConfig;
 import io.hedgestream.feed.FeedService;
 import io.hedgestream.gateway.GatewayConfig;
 import io.hedgestream.gateway.GatewayService;
+import io.hedgestream.kafka.KafkaClients;
+import io.hedgestream.kafka.TopicAdmin;
 import io.hedgestream.launcher.status.DemoStatus;
 import io.hedgestream.launcher.status.StatusLine;
 import io.hedgestream.launcher.status.StatusSnapshot;

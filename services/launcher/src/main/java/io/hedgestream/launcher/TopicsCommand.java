@@ -1,7 +1,7 @@
 package io.hedgestream.launcher;
 
-import io.hedgestream.broker.KafkaClients;
-import io.hedgestream.broker.TopicAdmin;
+import io.hedgestream.kafka.KafkaClients;
+import io.hedgestream.kafka.TopicAdmin;
 import io.hedgestream.schemas.Topics;
 import java.util.Map;
 import java.util.Properties;

@@ -49,7 +49,7 @@ class DemoConfigTest {
     assertThatThrownBy(() -> DemoConfig.from(p)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("demo.duration=soon")
         .hasMessageContaining("demo.partitions=0")
-        .hasMessageContaining("unknown property demo.durration");
+        .hasMessageContaining("demo.durration: unknown setting");
   }
 
   @Test

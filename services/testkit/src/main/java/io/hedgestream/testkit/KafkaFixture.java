@@ -1,7 +1,7 @@
 package io.hedgestream.testkit;
 
-import io.hedgestream.broker.KafkaClients;
-import io.hedgestream.broker.TopicAdmin;
+import io.hedgestream.kafka.KafkaClients;
+import io.hedgestream.kafka.TopicAdmin;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;

@@ -2,8 +2,8 @@ package io.hedgestream.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hedgestream.broker.KafkaClients;
-import io.hedgestream.broker.TopicAdmin;
+import io.hedgestream.kafka.KafkaClients;
+import io.hedgestream.kafka.TopicAdmin;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

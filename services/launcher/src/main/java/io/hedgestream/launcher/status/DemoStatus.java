@@ -2,7 +2,7 @@ package io.hedgestream.launcher.status;
 
 import io.hedgestream.avro.PnlEvent;
 import io.hedgestream.avro.RiskSnapshot;
-import io.hedgestream.broker.KafkaClients;
+import io.hedgestream.kafka.KafkaClients;
 import io.hedgestream.schemas.Topic;
 import io.hedgestream.schemas.Topics;
 import java.time.Duration;

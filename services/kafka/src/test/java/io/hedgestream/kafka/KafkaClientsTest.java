@@ -1,4 +1,4 @@
-package io.hedgestream.broker;
+package io.hedgestream.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
