@@ -37,6 +37,17 @@ class GatewayConfigTest {
   }
 
   @Test
+  void bootstrapServersUseKafkasSpellingAndTheFormerNameStillWorks() {
+    Properties props = new Properties();
+    props.setProperty("gateway.bootstrap.servers", "k1:9092,k2:9092");
+    assertThat(GatewayConfig.from(props).bootstrapServers()).isEqualTo("k1:9092,k2:9092");
+
+    Properties former = new Properties();
+    former.setProperty("gateway.bootstrap-servers", "old:9092");
+    assertThat(GatewayConfig.from(former).bootstrapServers()).isEqualTo("old:9092");
+  }
+
+  @Test
   void shouldListEveryInvalidAndUnknownSettingAtOnce() {
     Properties props = new Properties();
     props.setProperty("gateway.paper.fee-bps", "-1");

@@ -48,7 +48,7 @@ class GatewayServiceIT {
         record(Topics.MD_TICKS, symbol, TestRecords.tick(symbol, 99.5, 100.5))));
 
     Properties props = new Properties();
-    props.setProperty("gateway.bootstrap-servers", KafkaFixture.bootstrapServers());
+    props.setProperty("gateway.bootstrap.servers", KafkaFixture.bootstrapServers());
     props.setProperty("gateway.group-id", "gateway-it-" + run);
     props.setProperty("gateway.paper.fee-bps", "2");
     props.setProperty("gateway.paper.latency-ms", "50");

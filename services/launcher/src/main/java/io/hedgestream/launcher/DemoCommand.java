@@ -69,7 +69,7 @@ final class DemoCommand implements Callable<Integer> {
       p.put("demo.partitions", partitions.toString());
     }
     if (config.bootstrapServers != null) {
-      p.put("demo.bootstrap-servers", config.bootstrapServers);
+      p.put("demo.bootstrap.servers", config.bootstrapServers);
     }
     return p;
   }

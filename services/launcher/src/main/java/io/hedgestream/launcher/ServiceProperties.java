@@ -4,17 +4,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The property names under which each service reads its bootstrap servers, so one
- * {@code --bootstrap-servers} option (or the demo's in-JVM broker) reaches all of them.
+ * The property names under which each service reads its bootstrap servers ({@code <service>.bootstrap.servers},
+ * Kafka's own spelling), so one {@code --bootstrap-servers} option (or the demo's in-JVM broker) reaches all
+ * of them.
  */
 final class ServiceProperties {
 
   /** Engine: {@code EngineConfig}. */
   static final String ENGINE_BOOTSTRAP = "engine.bootstrap.servers";
   /** Feed: {@code FeedConfig}. */
-  static final String FEED_BOOTSTRAP = "feed.bootstrap-servers";
+  static final String FEED_BOOTSTRAP = "feed.bootstrap.servers";
   /** Gateway: {@code GatewayConfig}. */
-  static final String GATEWAY_BOOTSTRAP = "gateway.bootstrap-servers";
+  static final String GATEWAY_BOOTSTRAP = "gateway.bootstrap.servers";
 
   private ServiceProperties() {}
 

@@ -25,7 +25,7 @@ class DemoConfigTest {
   void readsEveryDemoProperty() {
     Properties p = new Properties();
     p.setProperty("demo.duration", "20s");
-    p.setProperty("demo.bootstrap-servers", "kafka:9092");
+    p.setProperty("demo.bootstrap.servers", "kafka:9092");
     p.setProperty("demo.partitions", "6");
     p.setProperty("demo.status-interval", "500ms");
     p.setProperty("demo.work-dir", "/tmp/demo");

@@ -24,7 +24,7 @@ class DemoRunnerIT {
     props.putAll(DemoConfig.serviceDefaults());
     props.putAll(Map.of(
         "demo.duration", "20s",
-        "demo.bootstrap-servers", KafkaFixture.bootstrapServers(),
+        "demo.bootstrap.servers", KafkaFixture.bootstrapServers(),
         "engine.application.id", "demo-it",
         "gateway.group-id", "demo-it-gateway",
         "feed.run-id", "demo-it"));
