@@ -41,13 +41,13 @@ class FeedServiceTest {
   }
 
   @Test
-  void closeStopsAnUnboundedRealtimeFeedPromptly() {
+  void closeInterruptsTheWaitForTheNextRealtimeTick() {
     MockProducer<byte[], byte[]> producer =
         new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+    // At realtime the next 60 s step is due after close() has given up waiting (30 s), so the feed can
+    // only have stopped within close() if close() woke it up.
     FeedService feed = FeedService.start(FeedGeneratorTest.config("feed.speed", "realtime"), producer);
-    long start = System.nanoTime();
     feed.close();
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     assertThat(feed.isRunning()).isFalse();
     assertThat(producer.closed()).isTrue();
   }

@@ -4,6 +4,7 @@ import io.hedgestream.avro.Fill;
 import io.hedgestream.avro.HedgeOrder;
 import io.hedgestream.avro.InstrumentType;
 import io.hedgestream.avro.MarketTick;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -12,9 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +25,8 @@ import org.slf4j.LoggerFactory;
  *       when the order executes; a limit order whose limit is worse than that is rejected (IOC).
  *   <li>Fee: {@code feeBps} of each fill's notional.
  *   <li>Latency: with {@code latencyMillis} &gt; 0 execution is scheduled on the exchange's own timer
- *       thread and uses the market at that later time; the submitting thread never waits.
+ *       thread ({@link ExecutionScheduler}) and uses the market at that later time; the submitting thread
+ *       never waits.
  *   <li>Partial fills: an order above {@code maxFillQuantity} executes as several fills at the same price;
  *       each carries the quantity still open ({@code leavesQuantity}), the last one 0.
  *   <li>No market yet: the order waits (FIFO per symbol) for the symbol's first tick. At most
@@ -47,7 +46,7 @@ public final class PaperExchange implements OrderRoute {
 
   private final PaperExchangeConfig config;
   private final ExecutionListener listener;
-  private final ScheduledExecutorService timer;
+  private final ExecutionScheduler scheduler;
   private final Map<String, MarketTick> quotes = new ConcurrentHashMap<>();
   private final Map<String, Queue<HedgeOrder>> waiting = new HashMap<>();
   private final AtomicInteger openOrders = new AtomicInteger();
@@ -60,11 +59,23 @@ public final class PaperExchange implements OrderRoute {
    * @param listener receives fills and late rejections (from the timer thread when latency &gt; 0)
    */
   public PaperExchange(PaperExchangeConfig config, ExecutionListener listener) {
+    this(config, listener, config.latencyMillis() > 0 ? new TimerThreadScheduler("paper-exchange-timer") : null);
+  }
+
+  /**
+   * An exchange whose delayed executions run on {@code scheduler} (tests pass a manual clock).
+   *
+   * @param config fees, latency, partial fills, waiting queue bound
+   * @param listener receives fills and late rejections
+   * @param scheduler runs executions when latency &gt; 0; unused (may be null) when latency is 0
+   */
+  PaperExchange(PaperExchangeConfig config, ExecutionListener listener, ExecutionScheduler scheduler) {
     this.config = Objects.requireNonNull(config, "config");
     this.listener = Objects.requireNonNull(listener, "listener");
-    this.timer = config.latencyMillis() > 0
-        ? Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "paper-exchange-timer"))
-        : null;
+    if (config.latencyMillis() > 0) {
+      Objects.requireNonNull(scheduler, "scheduler");
+    }
+    this.scheduler = scheduler;
   }
 
   @Override
@@ -114,27 +125,21 @@ public final class PaperExchange implements OrderRoute {
     if (waitingCount > 0) {
       LOG.info("paper exchange closing with {} orders still waiting for a first tick", waitingCount);
     }
-    if (timer == null) {
-      return;
-    }
-    timer.shutdown();
-    try {
-      if (!timer.awaitTermination(config.latencyMillis() + 5_000, TimeUnit.MILLISECONDS)) {
-        LOG.warn("paper exchange timer did not finish its scheduled executions");
-        timer.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      timer.shutdownNow();
-      Thread.currentThread().interrupt();
+    if (config.latencyMillis() > 0) {
+      scheduler.drainAndStop(latency().plusSeconds(5));
     }
   }
 
   private void dispatch(HedgeOrder order) {
-    if (timer == null) {
+    if (config.latencyMillis() == 0) {
       execute(order);
     } else {
-      timer.schedule(() -> execute(order), config.latencyMillis(), TimeUnit.MILLISECONDS);
+      scheduler.schedule(() -> execute(order), latency());
     }
+  }
+
+  private Duration latency() {
+    return Duration.ofMillis(config.latencyMillis());
   }
 
   private void execute(HedgeOrder order) {

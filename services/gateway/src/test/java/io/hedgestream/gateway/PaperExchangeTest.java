@@ -94,22 +94,49 @@ class PaperExchangeTest {
   }
 
   @Test
-  void latencyDelaysTheFillWithoutBlockingTheCallerAndUsesTheLaterMarket() {
-    long latencyMillis = 500;
-    long submitted;
-    try (PaperExchange exchange = new PaperExchange(new PaperExchangeConfig(0, latencyMillis, 0, 10), listener)) {
+  void latencyHoldsTheFillUntilTheDelayElapsesAndUsesTheMarketAtExecution() {
+    ManualScheduler clock = new ManualScheduler();
+    try (PaperExchange exchange = new PaperExchange(new PaperExchangeConfig(0, 500, 0, 10), listener, clock)) {
       exchange.onMarketData(TestRecords.tick("ACME", 99, 101));
-      submitted = System.nanoTime();
-      exchange.submit(TestRecords.order("o5", "ACME", Side.BUY, 1));
-      assertThat(Duration.ofNanos(System.nanoTime() - submitted)).isLessThan(Duration.ofMillis(100));
-      assertThat(listener.fills).isEmpty();
+      assertThat(exchange.submit(TestRecords.order("o5", "ACME", Side.BUY, 1))).isEmpty();
       exchange.onMarketData(TestRecords.tick("ACME", 104, 106));
+
+      clock.advance(Duration.ofMillis(499));
+      assertThat(listener.fills).isEmpty();
+      assertThat(exchange.openOrders()).isEqualTo(1);
+
+      clock.advance(Duration.ofMillis(1));
+      assertThat(listener.fills).singleElement().extracting(Fill::getPrice).isEqualTo(106.0);
+      assertThat(exchange.openOrders()).isZero();
     }
-    // close() delivered the scheduled execution.
-    assertThat(listener.fills).hasSize(1);
-    assertThat(Duration.ofNanos(listener.fillNanos.get(0) - submitted))
-        .isGreaterThanOrEqualTo(Duration.ofMillis(latencyMillis));
-    assertThat(listener.fills.get(0).getPrice()).isEqualTo(106);
+  }
+
+  @Test
+  void latencyStartsWhenAWaitingOrderGetsItsFirstTick() {
+    ManualScheduler clock = new ManualScheduler();
+    try (PaperExchange exchange = new PaperExchange(new PaperExchangeConfig(0, 200, 0, 10), listener, clock)) {
+      exchange.submit(TestRecords.order("o7", "NEW", Side.SELL, 3));
+      clock.advance(Duration.ofSeconds(1));
+      assertThat(clock.pendingTasks()).isZero();
+
+      exchange.onMarketData(TestRecords.tick("NEW", 9.9, 10.1));
+      clock.advance(Duration.ofMillis(199));
+      assertThat(listener.fills).isEmpty();
+      clock.advance(Duration.ofMillis(1));
+      assertThat(listener.fills).singleElement().extracting(Fill::getPrice).isEqualTo(9.9);
+    }
+  }
+
+  @Test
+  void closeDeliversExecutionsStillScheduled() {
+    ManualScheduler clock = new ManualScheduler();
+    try (PaperExchange exchange = new PaperExchange(new PaperExchangeConfig(0, 500, 0, 10), listener, clock)) {
+      exchange.onMarketData(TestRecords.tick("ACME", 99, 101));
+      exchange.submit(TestRecords.order("o8", "ACME", Side.BUY, 1));
+      assertThat(listener.fills).isEmpty();
+    }
+    assertThat(clock.stopped()).isTrue();
+    assertThat(listener.fills).singleElement().extracting(Fill::getOrderId).isEqualTo("o8");
   }
 
   @Test

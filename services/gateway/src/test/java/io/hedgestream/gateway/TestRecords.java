@@ -48,16 +48,14 @@ final class TestRecords {
     return order;
   }
 
-  /** Records every fill and rejection with the time it arrived. */
+  /** Records every fill and rejection in arrival order. */
   static final class RecordingListener implements ExecutionListener {
     final List<Fill> fills = new CopyOnWriteArrayList<>();
-    final List<Long> fillNanos = new CopyOnWriteArrayList<>();
     final List<Rejection> rejections = new CopyOnWriteArrayList<>();
 
     @Override
     public void onFill(HedgeOrder order, Fill fill) {
       fills.add(fill);
-      fillNanos.add(System.nanoTime());
     }
 
     @Override
