@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Runs the simulated feed on its own thread: steps a {@link FeedGenerator}, paces it against the wall clock
  * and publishes client orders to {@code orders.client} and ticks to {@code md.ticks} (key = symbol) with an
  * idempotent producer. Stops after {@code feed.max-ticks} ticks per symbol, on {@link #close()}, or on the
- * first failed send (see {@link #failure()}).
+ * first failed send or anything thrown on its thread (see {@link #failure()}).
  */
 public final class FeedService implements AutoCloseable {
 
@@ -79,7 +79,7 @@ public final class FeedService implements AutoCloseable {
     return Optional.ofNullable(simulatedTime.get());
   }
 
-  /** The error that stopped the feed, if a send failed. */
+  /** What stopped the feed, if it did not stop cleanly: a failed send, or any exception or error on its thread. */
   public Optional<Throwable> failure() {
     return Optional.ofNullable(failure.get());
   }
@@ -120,7 +120,9 @@ public final class FeedService implements AutoCloseable {
           config.market().model(), config.speed(), config.stepMicros(), start, config.seed());
       publishSteps(new FeedGenerator(config, start));
       producer.flush();
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
+      // Top of the feed's own thread: an Error (NoClassDefFoundError, OutOfMemoryError, ...) would otherwise
+      // end the thread with failure() empty, and the demo would take the stop for a clean finish.
       failure.compareAndSet(null, e);
       LOG.error("feed stopped by an error", e);
     } finally {

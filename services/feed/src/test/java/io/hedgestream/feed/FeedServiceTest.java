@@ -7,8 +7,11 @@ import io.hedgestream.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +66,25 @@ class FeedServiceTest {
     producer.errorNext(new org.apache.kafka.common.errors.AuthorizationException("denied"));
     assertThat(feed.awaitCompletion(Duration.ofSeconds(10))).isTrue();
     assertThat(feed.failure()).get().extracting(Throwable::getMessage).isEqualTo("denied");
+    feed.close();
+  }
+
+  @Test
+  void anErrorOnTheFeedThreadIsReportedAsTheFailure() throws InterruptedException {
+    NoClassDefFoundError missing = new NoClassDefFoundError("io/hedgestream/Missing");
+    MockProducer<byte[], byte[]> producer =
+        new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer()) {
+          @Override
+          public synchronized Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
+            throw missing;
+          }
+        };
+    FeedService feed = FeedService.start(FeedGeneratorTest.config("feed.speed", "max"), producer);
+
+    assertThat(feed.awaitCompletion(Duration.ofSeconds(30))).isTrue();
+    assertThat(feed.failure()).containsSame(missing);
+    assertThat(feed.isRunning()).isFalse();
+    assertThat(producer.closed()).isTrue();
     feed.close();
   }
 }
