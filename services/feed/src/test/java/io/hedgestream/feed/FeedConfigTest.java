@@ -31,13 +31,9 @@ class FeedConfigTest {
 
   @Test
   void bootstrapServersUseKafkasSpellingAndTheFormerNameStillWorks() {
-    Properties props = new Properties();
-    props.setProperty("feed.bootstrap.servers", "k1:9092,k2:9092");
-    assertThat(FeedConfig.from(props).bootstrapServers()).isEqualTo("k1:9092,k2:9092");
-
-    Properties former = new Properties();
-    former.setProperty("feed.bootstrap-servers", "old:9092");
-    assertThat(FeedConfig.from(former).bootstrapServers()).isEqualTo("old:9092");
+    assertThat(FeedGeneratorTest.config("feed.bootstrap.servers", "k1:9092").bootstrapServers()).isEqualTo("k1:9092");
+    assertThat(FeedGeneratorTest.config("feed.bootstrap-servers", "old:9092").bootstrapServers())
+        .isEqualTo("old:9092");
   }
 
   @Test

@@ -38,13 +38,8 @@ class GatewayConfigTest {
 
   @Test
   void bootstrapServersUseKafkasSpellingAndTheFormerNameStillWorks() {
-    Properties props = new Properties();
-    props.setProperty("gateway.bootstrap.servers", "k1:9092,k2:9092");
-    assertThat(GatewayConfig.from(props).bootstrapServers()).isEqualTo("k1:9092,k2:9092");
-
-    Properties former = new Properties();
-    former.setProperty("gateway.bootstrap-servers", "old:9092");
-    assertThat(GatewayConfig.from(former).bootstrapServers()).isEqualTo("old:9092");
+    assertThat(configWith("gateway.bootstrap.servers", "k1:9092").bootstrapServers()).isEqualTo("k1:9092");
+    assertThat(configWith("gateway.bootstrap-servers", "old:9092").bootstrapServers()).isEqualTo("old:9092");
   }
 
   @Test
@@ -62,5 +57,11 @@ class GatewayConfigTest {
         .hasMessageContaining("gateway.route=fix")
         .hasMessageContaining("gateway.paper.fees: unknown setting")
         .hasMessageContaining("kafka.isolation.level");
+  }
+
+  private static GatewayConfig configWith(String name, String value) {
+    Properties props = new Properties();
+    props.setProperty(name, value);
+    return GatewayConfig.from(props);
   }
 }
