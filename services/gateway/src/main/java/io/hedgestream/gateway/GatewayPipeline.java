@@ -164,9 +164,14 @@ final class GatewayPipeline implements ExecutionListener, AutoCloseable {
     return counters;
   }
 
-  /** The first failed publication, which stops the gateway. */
+  /** The first failed publication, or the error that ended the consumer thread; either stops the gateway. */
   Optional<Throwable> failure() {
     return Optional.ofNullable(failure.get());
+  }
+
+  /** Records an error that ended the consumer thread, unless an earlier failure is already recorded. */
+  void recordFailure(Throwable error) {
+    failure.compareAndSet(null, error);
   }
 
   /** Closes the route, which delivers its in-flight executions. */

@@ -65,8 +65,14 @@ public final class GatewayService implements AutoCloseable {
    * executions to); returns once the consumer thread runs.
    */
   public static GatewayService start(GatewayConfig config, Function<ExecutionListener, OrderRoute> routeFactory) {
-    GatewayService service = new GatewayService(config, new KafkaConsumer<>(config.consumerProperties()),
+    return start(config, new KafkaConsumer<>(config.consumerProperties()),
         new KafkaProducer<>(config.producerProperties()), routeFactory);
+  }
+
+  /** Starts a gateway on the given clients (tests pass mock clients). */
+  static GatewayService start(GatewayConfig config, Consumer<byte[], byte[]> consumer,
+      Producer<byte[], byte[]> producer, Function<ExecutionListener, OrderRoute> routeFactory) {
+    GatewayService service = new GatewayService(config, consumer, producer, routeFactory);
     service.thread.start();
     return service;
   }
@@ -125,7 +131,8 @@ public final class GatewayService implements AutoCloseable {
       if (running) {
         LOG.error("gateway consumer woken up unexpectedly", e);
       }
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // NOPMD: an Error too must reach failure(), or the demo reads the stop as clean
+      pipeline.recordFailure(e);
       LOG.error("gateway stopped by an error", e);
     } finally {
       shutDown();
