@@ -2,6 +2,10 @@ package io.hedgestream.engine;
 
 import io.hedgestream.config.SettingsReader;
 import io.hedgestream.engine.decision.HedgeLimits;
+import io.hedgestream.engine.policy.HedgePolicies;
+import io.hedgestream.engine.policy.onnx.ModelFiles;
+import io.hedgestream.engine.policy.onnx.PolicyDevice;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,8 +35,12 @@ import java.util.Set;
  *   <tr><td>engine.risk.window</td><td>250</td><td>decision steps in the rolling risk window</td></tr>
  *   <tr><td>engine.processing.guarantee</td><td>exactly_once_v2</td><td>or {@code at_least_once}</td></tr>
  *   <tr><td>engine.commit.interval.ms</td><td>100</td><td>Kafka Streams commit interval</td></tr>
- *   <tr><td>engine.policy</td><td>delta</td><td>{@code delta} (Black-Scholes delta hedge) or {@code none}
- *       (never hedge; for studies of the unhedged book)</td></tr>
+ *   <tr><td>engine.policy</td><td>delta</td><td>{@code delta} (Black-Scholes delta hedge), {@code none}
+ *       (never hedge; for studies of the unhedged book), or the path of an exported model: a directory
+ *       holding {@code policy.onnx} (e.g. {@code models/bs-delta-mlp-v1}) or an {@code .onnx} file, validated
+ *       when the engine starts</td></tr>
+ *   <tr><td>engine.policy.device</td><td>cpu</td><td>where a model runs: {@code cpu}, {@code cuda} or
+ *       {@code auto}; without a CUDA runtime ({@code mvn -Pgpu}) and GPU, cuda and auto run on the CPU</td></tr>
  *   <tr><td>engine.num.stream.threads</td><td>1</td><td>stream threads of this instance</td></tr>
  *   <tr><td>engine.topics.create</td><td>false</td><td>create missing topics at start-up</td></tr>
  *   <tr><td>engine.topics.partitions</td><td>1</td><td>partitions of topics the engine creates</td></tr>
@@ -69,6 +77,7 @@ public final class EngineConfig {
   private final String processingGuarantee;
   private final long commitIntervalMs;
   private final String policyName;
+  private final PolicyDevice policyDevice;
   private final int numStreamThreads;
   private final boolean createTopics;
   private final int topicPartitions;
@@ -91,7 +100,8 @@ public final class EngineConfig {
     processingGuarantee = in.choice("engine.processing.guarantee", EXACTLY_ONCE_V2,
         List.of(EXACTLY_ONCE_V2, AT_LEAST_ONCE));
     commitIntervalMs = in.integer("engine.commit.interval.ms", 100, 1, 3_600_000);
-    policyName = in.choice("engine.policy", "delta", List.of("delta", "none"));
+    policyName = in.text("engine.policy", "delta");
+    policyDevice = PolicyDevice.parse(in.choice("engine.policy.device", "cpu", List.of("cpu", "cuda", "auto")));
     numStreamThreads = (int) in.integer("engine.num.stream.threads", 1, 1, 64);
     createTopics = in.bool("engine.topics.create", false);
     topicPartitions = (int) in.integer("engine.topics.partitions", 1, 1, 10_000);
@@ -104,7 +114,15 @@ public final class EngineConfig {
       in.error("engine.limits.max-order-quantity (" + limits.maxOrderQuantity()
           + ") is smaller than one lot (engine.lot-size " + lotSize + "): no order could ever be sent");
     }
+    if (!HedgePolicies.isBuiltIn(policyName) && !isModel(Path.of(policyName))) {
+      in.error("engine.policy=" + policyName + ": neither " + HedgePolicies.NAMES + " nor a model (a directory "
+          + "holding " + ModelFiles.ONNX_FILE + " or an .onnx file) at " + Path.of(policyName).toAbsolutePath());
+    }
     kafkaOverrides = in.kafkaOverrides(Set.of());
+  }
+
+  private static boolean isModel(Path path) {
+    return Files.isRegularFile(path) || Files.isRegularFile(path.resolve(ModelFiles.ONNX_FILE));
   }
 
   /**
@@ -190,9 +208,14 @@ public final class EngineConfig {
     return commitIntervalMs;
   }
 
-  /** Name of the hedge policy: {@code delta} or {@code none}. */
+  /** The hedge policy: {@code delta}, {@code none}, or a model path. */
   public String policyName() {
     return policyName;
+  }
+
+  /** Where a model policy runs. */
+  public PolicyDevice policyDevice() {
+    return policyDevice;
   }
 
   /** Stream threads of this instance. */

@@ -34,21 +34,31 @@ public final class EngineService implements AutoCloseable {
 
   private final EngineConfig config;
   private final KafkaStreams streams;
+  private final AutoCloseable ownedPolicy;
 
-  private EngineService(EngineConfig config, KafkaStreams streams) {
+  private EngineService(EngineConfig config, KafkaStreams streams, AutoCloseable ownedPolicy) {
     this.config = config;
     this.streams = streams;
+    this.ownedPolicy = ownedPolicy;
   }
 
   /**
-   * Starts the engine with the policy named by {@code engine.policy}.
+   * Starts the engine with the policy named by {@code engine.policy} (a model is loaded and validated
+   * first, and closed with the service).
    *
    * @param config the configuration
    * @return the running service
    * @throws IllegalStateException when the input topics are missing or not co-partitioned
+   * @throws io.hedgestream.engine.policy.onnx.ModelRejectedException when the model cannot be served
    */
   public static EngineService start(EngineConfig config) {
-    return start(config, HedgePolicies.named(config.policyName()));
+    HedgePolicy policy = HedgePolicies.named(config.policyName(), config.policyDevice());
+    try {
+      return start(config, policy, policy instanceof AutoCloseable closeable ? closeable : null);
+    } catch (RuntimeException e) {
+      closePolicy(policy);
+      throw e;
+    }
   }
 
   /**
@@ -60,6 +70,10 @@ public final class EngineService implements AutoCloseable {
    * @throws IllegalStateException when the input topics are missing or not co-partitioned
    */
   public static EngineService start(EngineConfig config, HedgePolicy policy) {
+    return start(config, policy, null);
+  }
+
+  private static EngineService start(EngineConfig config, HedgePolicy policy, AutoCloseable ownedPolicy) {
     if (config.createTopics()) {
       EngineTopics.create(config);
     }
@@ -78,7 +92,7 @@ public final class EngineService implements AutoCloseable {
     LOG.info("starting engine {} on {} ({}, policy {}, decision interval {})", config.applicationId(),
         config.bootstrapServers(), config.processingGuarantee(), policy.version(), config.decisionInterval());
     streams.start();
-    return new EngineService(config, streams);
+    return new EngineService(config, streams, ownedPolicy);
   }
 
   /** The Kafka Streams state. */
@@ -123,6 +137,19 @@ public final class EngineService implements AutoCloseable {
         .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     if (!closed) {
       LOG.warn("engine {} did not close within {}", config.applicationId(), config.closeTimeout());
+    }
+    if (ownedPolicy != null && closed) {
+      closePolicy(ownedPolicy);
+    }
+  }
+
+  private static void closePolicy(Object policy) {
+    if (policy instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        LOG.warn("closing the policy failed", e);
+      }
     }
   }
 }

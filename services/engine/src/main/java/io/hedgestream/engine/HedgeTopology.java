@@ -55,13 +55,14 @@ public final class HedgeTopology {
   private HedgeTopology() {}
 
   /**
-   * Adds the engine to {@code builder} with the policy named in the configuration.
+   * Adds the engine to {@code builder} with the policy named in the configuration. A model policy holds a
+   * native session for the life of the JVM; to close it, load it with {@link HedgePolicies#named} and pass it.
    *
    * @param builder the builder
    * @param config the engine configuration
    */
   public static void build(StreamsBuilder builder, EngineConfig config) {
-    build(builder, config, HedgePolicies.named(config.policyName()));
+    build(builder, config, HedgePolicies.named(config.policyName(), config.policyDevice()));
   }
 
   /**

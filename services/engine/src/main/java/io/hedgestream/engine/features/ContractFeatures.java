@@ -1,0 +1,41 @@
+package io.hedgestream.engine.features;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The contract features the engine can build: one function of a {@link BookSummary} per contract feature
+ * name. Which of them a model gets, and in which order, comes from the model's metadata (checked against
+ * the contract's feature sets), never from this class. Names the contract defines that are missing here
+ * ({@code log_spot}: training-only; {@code variance}: simulator-only; the {@code rolling} features: not
+ * built yet) make a model that needs them be refused on load.
+ */
+public final class ContractFeatures {
+
+  private static final Map<String, ToDoubleFunction<BookSummary>> BUILDERS = Map.of(
+      "log_moneyness", BookSummary::logMoneyness,
+      "ttm_years", BookSummary::ttmYears,
+      "implied_vol", BookSummary::atmVol,
+      "book_delta", BookSummary::delta,
+      "book_gamma_spot", BookSummary::gammaSpot,
+      "book_vega_spot", BookSummary::vegaSpot,
+      "hedge_underlying", BookSummary::hedgeUnderlying);
+
+  private ContractFeatures() {}
+
+  /** Names of every feature the engine can build. */
+  public static Set<String> names() {
+    return BUILDERS.keySet();
+  }
+
+  /**
+   * The function of a feature.
+   *
+   * @param name contract feature name
+   * @return its function, or null when the engine cannot build it
+   */
+  public static ToDoubleFunction<BookSummary> builder(String name) {
+    return BUILDERS.get(name);
+  }
+}

@@ -1,0 +1,269 @@
+package io.hedgestream.engine.policy.onnx;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtProvider;
+import ai.onnxruntime.OrtSession;
+import io.hedgestream.basics.Result;
+import io.hedgestream.engine.features.FeatureBuilder;
+import io.hedgestream.engine.features.FeatureContract;
+import io.hedgestream.engine.policy.DecisionContext;
+import io.hedgestream.engine.policy.HedgePolicy;
+import io.hedgestream.engine.policy.TargetHoldings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A hedge policy exported by the trainer and run with ONNX Runtime. All books of one {@link #decide} call
+ * (the books due at one tick of a task) go to the model as one batch: features per book from the
+ * contract ({@link FeatureBuilder}), one session run, then per book the output is checked by the
+ * guardrails (finite, within the model's {@code hedgestream.target_bounds}) and scaled to holdings:
+ * {@code target = output x book scale}. A book that fails a guardrail, or every book of a batch whose run
+ * fails, gets a failure naming the {@link Guardrail}; the engine then hedges it with the delta hedge
+ * (reason FALLBACK). A book with scale 0 gets target 0 without the model, as the contract says.
+ *
+ * <p>Load with {@link #load}: it verifies the file against {@code metadata.json} (sha256), validates the
+ * graph's metadata, inputs, outputs and opset ({@link ModelValidator}), and refuses a mismatch. The
+ * version on every order and PnL event is the model's {@code hedgestream.version}. Thread-safe: the session
+ * is shared, each thread has its own {@link InferenceBuffers}. Close it to free the native session.
+ */
+public final class OnnxPolicy implements HedgePolicy, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OnnxPolicy.class);
+
+  private final String name;
+  private final ModelFiles files;
+  private final ModelMetadata metadata;
+  private final FeatureBuilder features;
+  private final OrtSession session;
+  private final OrtProvider provider;
+  private final PolicyCounters counters = new PolicyCounters();
+  private final Queue<InferenceBuffers> allBuffers = new ConcurrentLinkedQueue<>();
+  private final ThreadLocal<InferenceBuffers> buffers;
+  private volatile boolean closed;
+
+  private OnnxPolicy(String name, ModelFiles files, ModelMetadata metadata, FeatureBuilder features,
+      SessionFactory.Opened opened) {
+    this.name = name;
+    this.files = files;
+    this.metadata = metadata;
+    this.features = features;
+    this.session = opened.session();
+    this.provider = opened.provider();
+    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    int targets = metadata.instruments().size();
+    this.buffers = ThreadLocal.withInitial(() -> {
+      InferenceBuffers created = new InferenceBuffers(env, features.size(), targets);
+      allBuffers.add(created);
+      return created;
+    });
+  }
+
+  /**
+   * Loads and validates a model.
+   *
+   * @param path a model directory ({@code policy.onnx}, optionally {@code metadata.json}) or an ONNX file
+   * @param device where to run it; CUDA falls back to the CPU with a log line when unavailable
+   * @return the policy
+   * @throws ModelRejectedException naming every problem when the model cannot be served
+   */
+  public static OnnxPolicy load(Path path, PolicyDevice device) {
+    ModelFiles files = ModelFiles.read(path);
+    String name = files.onnxFile().toString();
+    SessionFactory.Opened opened = SessionFactory.open(name, files.bytes(), device);
+    try {
+      Map<String, String> props = opened.session().getMetadata().getCustomMetadata();
+      files.sidecar().ifPresent(sidecar -> ModelValidator.sidecar(name, props, sidecar));
+      ModelMetadata metadata = ModelMetadata.parse(name, props);
+      FeatureBuilder builder = ModelValidator.features(name, metadata, FeatureContract.packaged());
+      ModelValidator.graph(name, opened.session(), files.bytes(), builder.size(), metadata.instruments().size());
+      LOG.info("policy {} loaded from {} (sha256 {}, features {} -> {} on {})", metadata.version(), name,
+          files.sha256(), builder.names(), metadata.instruments(), opened.provider());
+      return new OnnxPolicy(name, files, metadata, builder, opened);
+    } catch (OrtException | RuntimeException e) {
+      closeQuietly(opened.session());
+      if (e instanceof ModelRejectedException rejected) {
+        throw rejected;
+      }
+      throw new ModelRejectedException("model " + name + " refused: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String version() {
+    return metadata.version();
+  }
+
+  @Override
+  public List<Result<TargetHoldings>> decide(List<DecisionContext> contexts) {
+    List<BookDecision> decisions = evaluate(contexts);
+    List<Result<TargetHoldings>> targets = new ArrayList<>(decisions.size());
+    for (BookDecision decision : decisions) {
+      targets.add(decision.target());
+    }
+    return targets;
+  }
+
+  /**
+   * Decides books in one batch and keeps what was computed on the way: features, raw outputs, scale.
+   *
+   * @param contexts the books
+   * @return one decision per book, in order
+   */
+  public List<BookDecision> evaluate(List<DecisionContext> contexts) {
+    int count = contexts.size();
+    counters.books(count);
+    if (closed) {
+      return closedDecisions(count);
+    }
+    List<FeatureBuilder.BookFeatures> built = new ArrayList<>(count);
+    List<BookDecision> decisions = new ArrayList<>(count);
+    InferenceBuffers rows = buffers.get();
+    rows.reserve(count);
+    int batch = 0;
+    for (DecisionContext context : contexts) {
+      Result<FeatureBuilder.BookFeatures> row = features.build(context);
+      FeatureBuilder.BookFeatures values = row.isSuccess() ? row.value() : null;
+      built.add(values);
+      if (values == null) {
+        counters.refused(Guardrail.FEATURES);
+        decisions.add(new BookDecision(null, null, 0, Result.failure(Guardrail.FEATURES.reason(row.reason()))));
+      } else if (values.scale() == 0) {
+        Result<TargetHoldings> zero = Result.success(TargetHoldings.of(context.symbol(), 0.0));
+        decisions.add(new BookDecision(values.values(), null, 0, zero));
+      } else {
+        for (int column = 0; column < features.size(); column++) {
+          rows.put(batch, column, values.value(column));
+        }
+        batch++;
+        decisions.add(null);
+      }
+    }
+    String error = batch == 0 ? null : run(rows, batch);
+    int row = 0;
+    for (int i = 0; i < count; i++) {
+      if (decisions.get(i) == null) {
+        decisions.set(i, error == null
+            ? checked(contexts.get(i), built.get(i), rows, row) : failed(built.get(i), error));
+        row++;
+      }
+    }
+    return decisions;
+  }
+
+  private List<BookDecision> closedDecisions(int count) {
+    counters.refused(Guardrail.MODEL_ERROR, count);
+    Result<TargetHoldings> failure = Result.failure(Guardrail.MODEL_ERROR.reason("policy " + version() + " is closed"));
+    List<BookDecision> decisions = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      decisions.add(new BookDecision(null, null, 0, failure));
+    }
+    return decisions;
+  }
+
+  private String run(InferenceBuffers rows, int batch) {
+    counters.batch();
+    try {
+      rows.run(session, batch);
+      return null;
+    } catch (OrtException | RuntimeException e) {
+      LOG.warn("policy {}: ONNX Runtime failed on a batch of {} books ({}); they fall back to the delta hedge",
+          version(), batch, e.toString());
+      LOG.debug("ONNX Runtime failure", e);
+      return "ONNX Runtime failed on a batch of " + batch + ": " + e.getMessage();
+    }
+  }
+
+  private BookDecision failed(FeatureBuilder.BookFeatures values, String error) {
+    counters.refused(Guardrail.MODEL_ERROR);
+    return new BookDecision(values.values(), null, values.scale(), Result.failure(Guardrail.MODEL_ERROR.reason(error)));
+  }
+
+  private BookDecision checked(DecisionContext context, FeatureBuilder.BookFeatures values, InferenceBuffers rows,
+      int row) {
+    List<String> instruments = metadata.instruments();
+    float[] output = new float[instruments.size()];
+    Result<TargetHoldings> target = null;
+    for (int k = 0; k < output.length; k++) {
+      output[k] = rows.output(row, k);
+      ModelMetadata.Bounds bounds = metadata.targetBounds().get(k);
+      if (target == null && !Float.isFinite(output[k])) {
+        counters.refused(Guardrail.NON_FINITE);
+        target = Result.failure(Guardrail.NON_FINITE.reason("model output " + output[k] + " for "
+            + instruments.get(k)));
+      } else if (target == null && !bounds.contains(output[k])) {
+        counters.refused(Guardrail.OUT_OF_BOUNDS);
+        target = Result.failure(Guardrail.OUT_OF_BOUNDS.reason("model output " + output[k] + " for "
+            + instruments.get(k) + " outside target bounds [" + bounds.low() + ", " + bounds.high() + "]"));
+      }
+    }
+    if (target == null) {
+      // Only UNDERLYING passes validation today: its instrument id in the engine is the book's symbol.
+      target = Result.success(TargetHoldings.of(context.symbol(), output[0] * values.scale()));
+    }
+    return new BookDecision(values.values(), output, values.scale(), target);
+  }
+
+  /** The model's metadata. */
+  public ModelMetadata metadata() {
+    return metadata;
+  }
+
+  /** The builder of the model's features. */
+  public FeatureBuilder features() {
+    return features;
+  }
+
+  /** Where the session runs: {@link OrtProvider#CPU} or {@link OrtProvider#CUDA}. */
+  public OrtProvider provider() {
+    return provider;
+  }
+
+  /** Hex SHA-256 of the loaded ONNX file. */
+  public String sha256() {
+    return files.sha256();
+  }
+
+  /** The ONNX file the policy was loaded from. */
+  public Path file() {
+    return files.onnxFile();
+  }
+
+  /** Books decided and guardrail fallbacks since the policy was loaded. */
+  public PolicyCounters counters() {
+    return counters;
+  }
+
+  /**
+   * Frees the session and the buffers; later decisions fail (and so fall back). Call it once no thread is
+   * deciding any more (after the engine's streams closed). Idempotent.
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    InferenceBuffers each;
+    while ((each = allBuffers.poll()) != null) {
+      each.close();
+    }
+    closeQuietly(session);
+    LOG.info("policy {} from {} closed after {} books, {} fallbacks", version(), name, counters.books(),
+        counters.fallbacks());
+  }
+
+  private static void closeQuietly(OrtSession session) {
+    try {
+      session.close();
+    } catch (OrtException e) {
+      LOG.warn("closing an ONNX Runtime session failed", e);
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package io.hedgestream.engine.policy.onnx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hedgestream.engine.features.Books;
+import io.hedgestream.engine.marking.MarketSnapshot;
+import io.hedgestream.engine.policy.DecisionContext;
+import io.hedgestream.pricing.PutCall;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Train/serve parity: every model under the repository's {@code models/} replays its trainer-written
+ * {@code parity.json} (raw snapshot -> features -> output) through the engine's marking, feature builder
+ * and ONNX session. Features must match to 1e-9 (float64), outputs to 1e-5.
+ */
+class ModelParityTest {
+
+  private static final double FEATURE_TOLERANCE = 1e-9;
+  private static final double OUTPUT_TOLERANCE = 1e-5;
+
+  /** A parity case: the engine's context for the snapshot and what the trainer computed. */
+  private record Case(DecisionContext context, double[] features, double[] target, double holding) {}
+
+  @Test
+  void theModelsFolderHoldsAtLeastTheShippedModel() {
+    assertThat(ModelFixtures.modelsDir()).as("repository models folder").isDirectory();
+    assertThat(ModelFixtures.modelDirs()).contains(ModelFixtures.shipped());
+  }
+
+  @Test
+  void everyModelReproducesItsParityVectorsInOneBatchAndOneByOne() throws IOException {
+    List<Path> models = ModelFixtures.modelDirs();
+    assertThat(models).as("models under " + ModelFixtures.modelsDir()).isNotEmpty();
+    for (Path model : models) {
+      assertParity(model);
+    }
+  }
+
+  private static void assertParity(Path model) throws IOException {
+    JsonNode parity = new ObjectMapper().readTree(model.resolve("parity.json").toFile());
+    List<Case> cases = new ArrayList<>();
+    for (JsonNode node : parity.get("cases")) {
+      cases.add(parse(cases.size(), node));
+    }
+    assertThat(cases).as(model + " parity cases").isNotEmpty();
+    try (OnnxPolicy policy = OnnxPolicy.load(model, PolicyDevice.CPU)) {
+      List<String> names = new ArrayList<>();
+      parity.get("features").forEach(name -> names.add(name.asText()));
+      assertThat(policy.features().names()).as("parity.json features vs model metadata").isEqualTo(names);
+
+      List<BookDecision> batch = policy.evaluate(cases.stream().map(Case::context).toList());
+      double[] worst = compare(model, policy.metadata().targetBounds().get(0), cases, batch);
+      for (int i = 0; i < cases.size(); i++) {
+        BookDecision single = policy.evaluate(List.of(cases.get(i).context())).get(0);
+        assertThat(single.output()).as("case %d alone vs in the batch", i).containsExactly(batch.get(i).output());
+      }
+      System.out.printf("parity %s: %d cases, max |feature diff| %.3e, max |output diff| %.3e, max |holding diff|"
+          + " / scale %.3e%n", model.getFileName(), cases.size(), worst[0], worst[1], worst[2]);
+    }
+  }
+
+  /** Asserts every case; returns the largest feature, output and holding/scale differences. */
+  private static double[] compare(Path model, ModelMetadata.Bounds bounds, List<Case> cases,
+      List<BookDecision> decisions) {
+    double[] worst = new double[3];
+    for (int i = 0; i < cases.size(); i++) {
+      Case expected = cases.get(i);
+      BookDecision actual = decisions.get(i);
+      String label = model.getFileName() + " case " + i;
+      assertThat(actual.features()).as(label + " features").isNotNull();
+      assertThat(actual.output()).as(label + " output").isNotNull().hasSize(expected.target().length);
+      for (int f = 0; f < expected.features().length; f++) {
+        double diff = Math.abs(actual.features()[f] - expected.features()[f]);
+        worst[0] = Math.max(worst[0], diff);
+        assertThat(diff).as("%s feature %d (%s vs %s)", label, f, actual.features()[f], expected.features()[f])
+            .isLessThanOrEqualTo(FEATURE_TOLERANCE);
+      }
+      for (int k = 0; k < expected.target().length; k++) {
+        double diff = Math.abs(actual.output()[k] - expected.target()[k]);
+        worst[1] = Math.max(worst[1], diff);
+        assertThat(diff).as("%s output %d", label, k).isLessThanOrEqualTo(OUTPUT_TOLERANCE);
+      }
+      double holding = actual.output()[0] * actual.scale();
+      worst[2] = Math.max(worst[2], Math.abs(holding - expected.holding()) / actual.scale());
+      assertThat(Math.abs(holding - expected.holding())).as(label + " holding")
+          .isLessThanOrEqualTo(OUTPUT_TOLERANCE * actual.scale());
+      assertTargetFollowsTheBounds(label, bounds, actual);
+    }
+    return worst;
+  }
+
+  /** In bounds the target is output x scale; out of bounds it is the OUT_OF_BOUNDS guardrail failure. */
+  private static void assertTargetFollowsTheBounds(String label, ModelMetadata.Bounds bounds, BookDecision decision) {
+    double output = decision.output()[0];
+    if (bounds.contains(decision.output()[0])) {
+      assertThat(decision.target().isSuccess()).as(label).isTrue();
+      assertThat(decision.target().value().units()).as(label).containsEntry(Books.SYMBOL, output * decision.scale());
+    } else {
+      assertThat(decision.target().isSuccess()).as(label).isFalse();
+      assertThat(decision.target().reason()).as(label).startsWith("guardrail OUT_OF_BOUNDS");
+    }
+  }
+
+  private static Case parse(int index, JsonNode node) {
+    JsonNode in = node.get("input");
+    long now = in.get("nowEpochMicros").asLong();
+    MarketSnapshot market = Books.market(now, in.get("spot").asDouble(), in.get("atmVol").asDouble(),
+        in.get("rate").asDouble(), in.get("dividendYield").asDouble());
+    List<Books.Option> options = new ArrayList<>();
+    for (JsonNode option : in.get("options")) {
+      options.add(new Books.Option(PutCall.valueOf(option.get("type").asText()), option.get("strike").asDouble(),
+          option.get("expiryEpochMicros").asLong(), option.get("multiplier").asDouble(),
+          option.get("deskQuantity").asDouble()));
+    }
+    double holding = in.path("holdings").path("UNDERLYING").asDouble(0);
+    DecisionContext context = Books.context("parity-" + index, market, options, holding);
+    return new Case(context, doubles(node.get("features")), doubles(node.get("expected").get("target")),
+        node.get("expected").get("holdings").get("UNDERLYING").asDouble());
+  }
+
+  private static double[] doubles(JsonNode array) {
+    double[] values = new double[array.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = array.get(i).asDouble();
+    }
+    return values;
+  }
+}
