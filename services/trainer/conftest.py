@@ -1,6 +1,9 @@
 """Make ``hedgetrain`` importable when pytest runs from the repository root; skip GPU tests without CUDA."""
+import os
 import sys
 from pathlib import Path
+
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # see hedgetrain/__main__.py
 
 import pytest
 

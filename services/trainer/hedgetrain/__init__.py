@@ -4,6 +4,13 @@ The public API is re-exported here (``from hedgetrain import simulate_heston, tr
 """
 __version__ = "0.1.0"
 
+import os as _os
+
+# On a shared, oversubscribed CPU (the 2-core build machine) OpenMP's default spin-waiting makes 2 torch
+# threads several times slower than 1; passive waiting restores the speed-up. It must be set before torch
+# loads its OpenMP runtime, hence here; an explicit OMP_WAIT_POLICY in the environment wins.
+_os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
 from .config import ExperimentConfig, config_from_dict, config_to_dict, load_config  # noqa: E402
 from .evaluation import pnl_metrics, run_experiment  # noqa: E402
 from .export import export_onnx, run_onnx, write_parity  # noqa: E402

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import json
+import os
 import platform
+import statistics
 import time
 from pathlib import Path
 from typing import Dict, Optional
@@ -19,26 +21,30 @@ def reference_config(n_paths: int = 10_000, device: str = "cpu") -> ExperimentCo
                             train=TrainConfig(batch_paths=n_paths, epochs=1, iters_per_epoch=1, device=device))
 
 
-def measure(n_paths: int = 10_000, iters: int = 20, device: str = "cpu", threads: Optional[int] = 2) -> Dict:
-    """Warm up one epoch, then time ``iters`` training iterations."""
+def measure(n_paths: int = 10_000, iters: int = 20, device: str = "cpu", threads: Optional[int] = 2,
+            repeats: int = 3) -> Dict:
+    """Warm up one iteration, then time ``iters`` training iterations, ``repeats`` times (median reported)."""
     if threads:
         torch.set_num_threads(threads)
     cfg = reference_config(n_paths, device)
     train(cfg, 0, progress=False)  # warm-up (allocations, first-call overheads)
     from ..config import replace
     timed = replace(cfg, **{"train.iters_per_epoch": iters})
-    if device.startswith("cuda"):
-        torch.cuda.synchronize()
-    start = time.perf_counter()
-    result = train(timed, 1, progress=False)
-    if device.startswith("cuda"):
-        torch.cuda.synchronize()
-    seconds = time.perf_counter() - start
+    rates = []
+    for rep in range(repeats):  # the build machine is shared: report every repeat and the median
+        if device.startswith("cuda"):
+            torch.cuda.synchronize()
+        start = time.perf_counter()
+        result = train(timed, 1 + rep, progress=False)
+        if device.startswith("cuda"):
+            torch.cuda.synchronize()
+        seconds = time.perf_counter() - start
+        rates.append(iters * n_paths * cfg.n_steps / seconds)
     return {"setting": "BS GBM sigma=0.2, 30 steps, single short call, feature set bs-book-v1, MLP 4x32 ReLU, Adam",
             "paths_per_iteration": n_paths, "steps": cfg.n_steps, "iterations": iters, "device": device,
-            "threads": torch.get_num_threads(), "seconds": seconds,
-            "path_steps_per_second": iters * n_paths * cfg.n_steps / seconds,
-            "path_steps_per_second_in_loop": result.path_steps_per_second,
+            "threads": torch.get_num_threads(), "repeats": repeats,
+            "path_steps_per_second": statistics.median(rates), "path_steps_per_second_each_repeat": rates,
+            "omp_wait_policy": os.environ.get("OMP_WAIT_POLICY"),
             "torch": torch.__version__, "platform": platform.platform(),
             "cpu_load_average": _loadavg()}
 
