@@ -1,0 +1,172 @@
+package io.hedgestream.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.hedgestream.engine.EngineConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The engine benchmark: throughput of pre-produced ticks and tick-to-hedge-order latency at a fixed offered
+ * rate, each with at-least-once and exactly-once processing, one engine instance against a real KRaft
+ * broker in this JVM (a fresh broker per scenario). Writes every figure, the configuration and the machine
+ * to one JSON file.
+ *
+ * <pre>
+ * java -cp services/bench/target/hedgestream-bench-0.1.0-SNAPSHOT.jar:$(cat services/bench/target/classpath.txt) \
+ *     io.hedgestream.bench.EngineBenchmark --out services/bench/results/engine.json
+ * </pre>
+ */
+@Command(name = "engine-benchmark", mixinStandardHelpOptions = true,
+    description = "Measures engine throughput and tick-to-order latency against an in-JVM Kafka broker.")
+public final class EngineBenchmark implements Callable<Integer> {
+
+  /** Which measurements to run. */
+  enum Part { ALL, THROUGHPUT, LATENCY }
+
+  @Option(names = "--out", description = "JSON file to write (default: ${DEFAULT-VALUE})")
+  Path out = Path.of("services", "bench", "results", "engine.json");
+
+  @Option(names = "--only", description = "ALL, THROUGHPUT or LATENCY (default: ${DEFAULT-VALUE})")
+  Part only = Part.ALL;
+
+  @Option(names = "--symbols", description = "underlyings (default: ${DEFAULT-VALUE})")
+  int symbols = 10;
+
+  @Option(names = "--books-per-symbol", description = "books per underlying (default: ${DEFAULT-VALUE})")
+  int booksPerSymbol = 10;
+
+  @Option(names = "--ticks", description = "ticks pre-produced for the throughput runs (default: ${DEFAULT-VALUE})")
+  int ticks = 2_000_000;
+
+  @Option(names = "--throughput-decision-intervals", split = ",",
+      description = "engine decision intervals of the throughput runs, each run with both guarantees; ticks are 1 s "
+          + "apart per symbol in event time, so PT1M decides every book on every 60th tick of its symbol and "
+          + "PT1H measures the tick path alone (default: ${DEFAULT-VALUE})")
+  List<Duration> throughputDecisionIntervals = List.of(Duration.ofMinutes(1), Duration.ofHours(1));
+
+  @Option(names = "--rate", description = "offered ticks per second in the latency runs (default: ${DEFAULT-VALUE})")
+  int rate = 5_000;
+
+  @Option(names = "--latency-decision-interval",
+      description = "engine decision interval of the latency runs (event time = wall time): each book decides on "
+          + "the first tick of its symbol this long after its previous decision (default: ${DEFAULT-VALUE})")
+  Duration latencyDecisionInterval = Duration.ofMillis(100);
+
+  @Option(names = "--warmup", description = "latency warm-up (default: ${DEFAULT-VALUE})")
+  Duration warmup = Duration.ofSeconds(10);
+
+  @Option(names = "--duration", description = "latency measurement window (default: ${DEFAULT-VALUE})")
+  Duration duration = Duration.ofSeconds(30);
+
+  @Option(names = "--eos-commit-intervals-ms", split = ",",
+      description = "commit intervals of the exactly-once latency runs: read_committed readers see an order only "
+          + "once its transaction commits (default: ${DEFAULT-VALUE})")
+  List<Long> eosCommitIntervalsMs = List.of(20L, 50L, 100L);
+
+  @Option(names = "--jvm-warmup",
+      description = "an unrecorded latency run before the recorded ones, so that the first scenario does not pay "
+          + "for JIT compilation and class loading (default: ${DEFAULT-VALUE})")
+  Duration jvmWarmup = Duration.ofSeconds(20);
+
+  @Option(names = "--alo-commit-interval-ms",
+      description = "commit interval of the at-least-once latency runs: it does not delay outputs, but each commit "
+          + "stalls the stream thread (default: ${DEFAULT-VALUE})")
+  long aloCommitIntervalMs = 1000;
+
+  @Option(names = "--linger-ms",
+      description = "the engine producer's linger.ms in the low-latency runs; Kafka Streams' default of 100 ms is "
+          + "also measured (default: ${DEFAULT-VALUE})")
+  int lingerMs = 1;
+
+  @Option(names = "--state-store", description = "rocksdb or memory (default: ${DEFAULT-VALUE})")
+  String stateStore = "rocksdb";
+
+  private final PrintStream log = System.out;
+
+  /** Runs the benchmark from the command line. */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new EngineBenchmark()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("benchmark", "engine");
+    report.put("startedAt", Instant.now().toString());
+    report.put("gitCommit", MachineInfo.gitCommit());
+    report.put("note", "one JVM runs the broker, the engine, the paper gateway and the load generator; the "
+        + "machine is shared with other builds, so figures carry that noise (see loadAverage fields)");
+    report.put("machine", MachineInfo.describe());
+    report.put("targets", Map.of("throughputTicksPerSecond", 50_000, "latencyP99MsAtLeastOnce", 10,
+        "latencyP99MsExactlyOnce", 50, "offeredRateTicksPerSecond", 5_000));
+    if (only != Part.LATENCY) {
+      report.put("throughput", throughput());
+    }
+    if (only != Part.THROUGHPUT) {
+      report.put("latency", latency());
+    }
+    report.put("loadAverageAtEnd", MachineInfo.loadAverage());
+    write(report);
+    return 0;
+  }
+
+  private List<Map<String, Object>> throughput() throws InterruptedException {
+    List<Map<String, Object>> results = new ArrayList<>();
+    for (Duration interval : throughputDecisionIntervals) {
+      for (String guarantee : List.of(EngineConfig.EXACTLY_ONCE_V2, EngineConfig.AT_LEAST_ONCE)) {
+        EngineSettings settings = new EngineSettings(guarantee, 100, null, interval, 1.0, stateStore);
+        log.printf("throughput, %s, decision interval %s, %,d ticks%n", guarantee, interval, ticks);
+        results.add(new ThroughputRun(settings, ticks, symbols, booksPerSymbol, log).run());
+      }
+    }
+    return results;
+  }
+
+  private List<Map<String, Object>> latency() throws InterruptedException {
+    Duration interval = latencyDecisionInterval;
+    Map<String, EngineSettings> scenarios = new LinkedHashMap<>();
+    scenarios.put("at-least-once", new EngineSettings(EngineConfig.AT_LEAST_ONCE, aloCommitIntervalMs, lingerMs,
+        interval, 0.01, stateStore));
+    scenarios.put("at-least-once-streams-default-linger", new EngineSettings(EngineConfig.AT_LEAST_ONCE,
+        aloCommitIntervalMs, null, interval, 0.01, stateStore));
+    for (long commitMs : eosCommitIntervalsMs) {
+      scenarios.put("exactly-once-commit-" + commitMs + "ms", new EngineSettings(EngineConfig.EXACTLY_ONCE_V2,
+          commitMs, lingerMs, interval, 0.01, stateStore));
+    }
+    if (!jvmWarmup.isZero()) {
+      log.printf("latency, JVM warm-up for %s (not recorded)%n", jvmWarmup);
+      new LatencyRun("jvm-warmup", scenarios.values().iterator().next(), rate, jvmWarmup, Duration.ofSeconds(1),
+          symbols, booksPerSymbol, log).run();
+    }
+    List<Map<String, Object>> results = new ArrayList<>();
+    for (Map.Entry<String, EngineSettings> scenario : scenarios.entrySet()) {
+      log.printf("latency, %s, %,d ticks/s, decision interval %s%n", scenario.getKey(), rate, interval);
+      Map<String, Object> result = new LatencyRun(scenario.getKey(), scenario.getValue(), rate, warmup, duration,
+          symbols, booksPerSymbol, log).run();
+      results.add(result);
+    }
+    return results;
+  }
+
+  private void write(Map<String, Object> report) throws IOException {
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);
+    log.printf("wrote %s%n", out);
+  }
+}

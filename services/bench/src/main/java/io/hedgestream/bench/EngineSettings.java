@@ -1,0 +1,62 @@
+package io.hedgestream.bench;
+
+import io.hedgestream.engine.EngineConfig;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * How a scenario configures the engine: processing guarantee, Kafka Streams commit interval, the producer's
+ * {@code linger.ms} (null keeps Kafka Streams' default of 100 ms), decision interval, lot size and store.
+ *
+ * @param guarantee {@code exactly_once_v2} or {@code at_least_once}
+ * @param commitIntervalMs {@code engine.commit.interval.ms}
+ * @param lingerMs the engine producer's {@code linger.ms}, or null for Kafka Streams' default
+ * @param decisionInterval {@code engine.decision.interval}
+ * @param lotSize {@code engine.lot-size}
+ * @param stateStore {@code engine.state.store}: rocksdb or memory
+ */
+record EngineSettings(String guarantee, long commitIntervalMs, Integer lingerMs, Duration decisionInterval,
+    double lotSize, String stateStore) {
+
+  /** Kafka Streams' default producer {@code linger.ms} (StreamsConfig's producer default override). */
+  static final int STREAMS_DEFAULT_LINGER_MS = 100;
+
+  /**
+   * The engine configuration of this scenario on {@code cluster}.
+   *
+   * @param cluster the scenario's broker
+   * @param applicationId the engine's application id
+   * @return the validated configuration
+   */
+  EngineConfig toConfig(BenchCluster cluster, String applicationId) {
+    Properties props = new Properties();
+    props.setProperty("engine.bootstrap.servers", cluster.bootstrapServers());
+    props.setProperty("engine.application.id", applicationId);
+    props.setProperty("engine.state.dir", cluster.stateDir().resolve(applicationId).toString());
+    props.setProperty("engine.state.store", stateStore);
+    props.setProperty("engine.processing.guarantee", guarantee);
+    props.setProperty("engine.commit.interval.ms", Long.toString(commitIntervalMs));
+    props.setProperty("engine.decision.interval", decisionInterval.toString());
+    props.setProperty("engine.lot-size", Double.toString(lotSize));
+    if (lingerMs != null) {
+      props.setProperty("kafka.linger.ms", Integer.toString(lingerMs));
+    }
+    return EngineConfig.from(props);
+  }
+
+  /** The settings as a JSON-ready map. */
+  Map<String, Object> describe() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("processingGuarantee", guarantee);
+    out.put("commitIntervalMs", commitIntervalMs);
+    out.put("producerLingerMs", lingerMs == null ? STREAMS_DEFAULT_LINGER_MS : lingerMs);
+    out.put("producerLingerSource", lingerMs == null ? "Kafka Streams default" : "kafka.linger.ms");
+    out.put("decisionInterval", decisionInterval.toString());
+    out.put("lotSize", lotSize);
+    out.put("stateStore", stateStore);
+    out.put("streamThreads", 1);
+    return out;
+  }
+}

@@ -1,0 +1,129 @@
+package io.hedgestream.bench;
+
+import io.hedgestream.avro.HedgeOrder;
+import io.hedgestream.avro.HedgeReason;
+import io.hedgestream.broker.KafkaClients;
+import io.hedgestream.schemas.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * A downstream reader of {@code orders.hedge} (read_committed, like the gateway) that measures, for each
+ * policy order whose decision tick was sent inside the measurement window, receive wall time minus the
+ * order's event time. The event time is that of the tick the decision was made on, which the load generator
+ * stamps with the wall clock when it sends the tick; producer, recorder and engine share this JVM's clock.
+ */
+final class OrderLatencyRecorder implements AutoCloseable {
+
+  private static final long HIGHEST_MICROS = 120_000_000L;
+
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final Deserializer<HedgeOrder> orders = Topics.ORDERS_HEDGE.valueSerde().deserializer();
+  private final Histogram latencyMicros = new Histogram(HIGHEST_MICROS, 3);
+  private final Histogram toAppendMicros = new Histogram(HIGHEST_MICROS, 3);
+  private final Histogram afterAppendMicros = new Histogram(HIGHEST_MICROS, 3);
+  private final AtomicLong received = new AtomicLong();
+  private final Thread thread;
+  private volatile long windowStartMicros = Long.MAX_VALUE;
+  private volatile long windowEndMicros = Long.MAX_VALUE;
+  private volatile boolean running = true;
+
+  /**
+   * Starts reading from the current end of {@code orders.hedge}.
+   *
+   * @param cluster the broker
+   */
+  OrderLatencyRecorder(BenchCluster cluster) {
+    Map<String, Object> props = KafkaClients.consumer(cluster.bootstrapServers(), "bench-latency-recorder", Map.of());
+    this.consumer = new KafkaConsumer<>(props);
+    List<TopicPartition> partitions = cluster.partitionsOf(Topics.ORDERS_HEDGE.name());
+    consumer.assign(partitions);
+    consumer.seekToEnd(partitions);
+    partitions.forEach(consumer::position);
+    this.thread = new Thread(this::run, "bench-latency-recorder");
+    thread.start();
+  }
+
+  /** Orders whose event time lies in [start, end) epoch microseconds are measured. */
+  void window(long startMicros, long endMicros) {
+    windowStartMicros = startMicros;
+    windowEndMicros = endMicros;
+  }
+
+  /** Policy orders received so far (inside the window or not). */
+  long received() {
+    return received.get();
+  }
+
+  /** The latencies measured, microseconds; read it after {@link #close()}. */
+  Histogram histogram() {
+    return latencyMicros;
+  }
+
+  /**
+   * The part of each latency until the broker appended the order (its LogAppendTime, millisecond
+   * resolution): tick delivery, the engine's fetch, processing and produce. Empty unless the topic uses
+   * LogAppendTime.
+   */
+  Histogram toAppend() {
+    return toAppendMicros;
+  }
+
+  /** The rest: from the order's append until this reader received it (transaction commit, fetch). */
+  Histogram afterAppend() {
+    return afterAppendMicros;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    running = false;
+    consumer.wakeup();
+    thread.join();
+  }
+
+  private void run() {
+    try {
+      while (running) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+          long now = BookSetup.nowMicros();
+          HedgeOrder order = orders.deserialize(record.topic(), record.value());
+          if (order.getReason() != HedgeReason.POLICY) {
+            continue;
+          }
+          received.incrementAndGet();
+          long event = micros(order.getEventTimeMicros());
+          if (event >= windowStartMicros && event < windowEndMicros) {
+            latencyMicros.recordValue(clamp(now - event));
+            if (record.timestampType() == TimestampType.LOG_APPEND_TIME) {
+              long appended = record.timestamp() * 1_000L;
+              toAppendMicros.recordValue(clamp(appended - event));
+              afterAppendMicros.recordValue(clamp(now - appended));
+            }
+          }
+        }
+      }
+    } catch (WakeupException e) {
+      // closing
+    } finally {
+      consumer.close();
+    }
+  }
+
+  private static long clamp(long micros) {
+    return Math.min(Math.max(micros, 0), HIGHEST_MICROS);
+  }
+
+  private static long micros(Instant instant) {
+    return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
+  }
+}

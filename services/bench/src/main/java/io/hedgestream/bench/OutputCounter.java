@@ -1,0 +1,44 @@
+package io.hedgestream.bench;
+
+import io.hedgestream.broker.KafkaClients;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+
+/** Counts the committed records of a topic (read_committed, so aborted and marker offsets are not counted). */
+final class OutputCounter {
+
+  private static final Duration POLL = Duration.ofMillis(200);
+  private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+  private OutputCounter() {}
+
+  /**
+   * Reads {@code topic} from the beginning to its last stable offset and counts the records.
+   *
+   * @param cluster the broker
+   * @param topic the topic
+   * @return committed records
+   */
+  static long count(BenchCluster cluster, String topic) {
+    Map<String, Object> props = KafkaClients.consumer(cluster.bootstrapServers(), "bench-counter-" + topic,
+        Map.of("max.poll.records", 10_000));
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+      List<TopicPartition> partitions = cluster.partitionsOf(topic);
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      long deadline = System.nanoTime() + TIMEOUT.toNanos();
+      long count = 0;
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("could not read " + topic + " to its end within " + TIMEOUT);
+        }
+        count += consumer.poll(POLL).count();
+      }
+      return count;
+    }
+  }
+}
