@@ -49,7 +49,7 @@ public final class EngineBenchmark implements Callable<Integer> {
   int booksPerSymbol = 10;
 
   @Option(names = "--ticks", description = "ticks pre-produced for the throughput runs (default: ${DEFAULT-VALUE})")
-  int ticks = 2_000_000;
+  int ticks = 3_000_000;
 
   @Option(names = "--throughput-decision-intervals", split = ",",
       description = "engine decision intervals of the throughput runs, each run with both guarantees; ticks are 1 s "
