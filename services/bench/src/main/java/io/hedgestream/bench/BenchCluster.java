@@ -1,8 +1,8 @@
 package io.hedgestream.bench;
 
 import io.hedgestream.broker.EmbeddedKafkaBroker;
-import io.hedgestream.broker.KafkaClients;
-import io.hedgestream.broker.TopicAdmin;
+import io.hedgestream.kafka.KafkaClients;
+import io.hedgestream.kafka.TopicAdmin;
 import io.hedgestream.gateway.GatewayConfig;
 import io.hedgestream.schemas.Topics;
 import java.io.IOException;
@@ -103,7 +103,7 @@ final class BenchCluster implements AutoCloseable {
   /** The paper gateway's configuration on this broker: defaults (1 bp fee, no latency), its own group. */
   GatewayConfig gatewayConfig() {
     Properties props = new Properties();
-    props.setProperty("gateway.bootstrap-servers", bootstrapServers());
+    props.setProperty("gateway.bootstrap.servers", bootstrapServers());
     props.setProperty("gateway.group-id", "bench-gateway");
     return GatewayConfig.from(props);
   }

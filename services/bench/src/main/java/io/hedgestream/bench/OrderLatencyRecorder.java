@@ -2,7 +2,7 @@ package io.hedgestream.bench;
 
 import io.hedgestream.avro.HedgeOrder;
 import io.hedgestream.avro.HedgeReason;
-import io.hedgestream.broker.KafkaClients;
+import io.hedgestream.kafka.KafkaClients;
 import io.hedgestream.schemas.Topics;
 import java.time.Duration;
 import java.time.Instant;

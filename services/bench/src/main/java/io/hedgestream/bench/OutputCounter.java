@@ -1,6 +1,6 @@
 package io.hedgestream.bench;
 
-import io.hedgestream.broker.KafkaClients;
+import io.hedgestream.kafka.KafkaClients;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -19,8 +19,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * Configuration of the simulated feed, read from {@code feed.*} properties (defaults in brackets):
  *
  * <ul>
- *   <li>{@code feed.bootstrap.servers} [localhost:9092] Kafka bootstrap servers (the former name
- *       {@code feed.bootstrap-servers} still works, with a warning).
+ *   <li>{@code feed.bootstrap.servers} [localhost:9092] Kafka bootstrap servers.
  *   <li>{@code feed.symbols} [SIM] comma-separated underlying symbols, one simulated market each.
  *   <li>{@code feed.seed} [42] seed of every random draw; equal seeds give equal ticks and orders.
  *   <li>{@code feed.run-id} [s&lt;seed&gt;] prefix of client order ids; change it to rerun a seed against
@@ -102,7 +101,6 @@ public record FeedConfig(
   /** The configuration from {@code feed.*} and {@code kafka.*} properties, defaults for the rest. */
   public static FeedConfig from(Properties properties) {
     SettingsReader in = new SettingsReader(properties, "feed.");
-    in.renamed("feed.bootstrap-servers", "feed.bootstrap.servers");
     String bootstrap = in.text("feed.bootstrap.servers", "localhost:9092");
     List<String> symbols = Arrays.stream(in.text("feed.symbols", "SIM").split(","))
         .map(String::strip).filter(s -> !s.isEmpty()).toList();

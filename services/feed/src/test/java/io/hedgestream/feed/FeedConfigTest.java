@@ -30,10 +30,8 @@ class FeedConfigTest {
   }
 
   @Test
-  void bootstrapServersUseKafkasSpellingAndTheFormerNameStillWorks() {
+  void bootstrapServersUseKafkasSpelling() {
     assertThat(FeedGeneratorTest.config("feed.bootstrap.servers", "k1:9092").bootstrapServers()).isEqualTo("k1:9092");
-    assertThat(FeedGeneratorTest.config("feed.bootstrap-servers", "old:9092").bootstrapServers())
-        .isEqualTo("old:9092");
   }
 
   @Test

@@ -17,8 +17,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * Configuration of the gateway, read from {@code gateway.*} properties (defaults in brackets):
  *
  * <ul>
- *   <li>{@code gateway.bootstrap.servers} [localhost:9092] Kafka bootstrap servers (the former name
- *       {@code gateway.bootstrap-servers} still works, with a warning).
+ *   <li>{@code gateway.bootstrap.servers} [localhost:9092] Kafka bootstrap servers.
  *   <li>{@code gateway.group-id} [hedgestream-gateway] consumer group of orders.hedge and md.ticks.
  *   <li>{@code gateway.route} [paper] the order route; {@code paper} is the only one so far.
  *   <li>{@code gateway.paper.fee-bps} [1.0] fee per fill, basis points of notional.
@@ -79,7 +78,6 @@ public record GatewayConfig(
   /** The configuration from {@code gateway.*} and {@code kafka.*} properties, defaults for the rest. */
   public static GatewayConfig from(Properties properties) {
     SettingsReader in = new SettingsReader(properties, "gateway.");
-    in.renamed("gateway.bootstrap-servers", "gateway.bootstrap.servers");
     String bootstrap = in.text("gateway.bootstrap.servers", "localhost:9092");
     String groupId = in.text("gateway.group-id", "hedgestream-gateway");
     String route = in.text("gateway.route", "paper");

@@ -37,9 +37,8 @@ class GatewayConfigTest {
   }
 
   @Test
-  void bootstrapServersUseKafkasSpellingAndTheFormerNameStillWorks() {
+  void bootstrapServersUseKafkasSpelling() {
     assertThat(configWith("gateway.bootstrap.servers", "k1:9092").bootstrapServers()).isEqualTo("k1:9092");
-    assertThat(configWith("gateway.bootstrap-servers", "old:9092").bootstrapServers()).isEqualTo("old:9092");
   }
 
   @Test

@@ -4,7 +4,6 @@ import io.hedgestream.kafka.KafkaClients;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +16,6 @@ import java.util.function.DoublePredicate;
 import java.util.function.Function;
 import java.util.function.LongPredicate;
 import java.util.function.Predicate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads typed, validated settings from {@link Properties} and collects every problem instead of stopping at
@@ -28,8 +25,7 @@ import org.slf4j.LoggerFactory;
  * under the reader's prefix that nothing asked for, which is almost always a typo. Values are stripped, and
  * a blank value counts as unset. A value that fails its check is reported as {@code name=value: why} and
  * the read returns the fallback, so a config object can finish reading before it throws. {@code kafka.*}
- * properties are the Kafka clients' own settings ({@link #kafkaOverrides}). A renamed setting can keep
- * its former name working for a while ({@link #renamed}).
+ * properties are the Kafka clients' own settings ({@link #kafkaOverrides}).
  *
  * <p>Typical use, in a service's config object:
  * <pre>{@code
@@ -41,13 +37,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class SettingsReader {
 
-  private static final Logger LOG = LoggerFactory.getLogger(SettingsReader.class);
-
   private final Properties properties;
   private final String prefix;
   private final Set<String> read = new HashSet<>();
   private final List<String> errors = new ArrayList<>();
-  private final Map<String, String> formerNames = new HashMap<>();
 
   /**
    * A reader of {@code properties} that owns the names starting with {@code prefix}.
@@ -63,31 +56,10 @@ public final class SettingsReader {
     }
   }
 
-  /**
-   * Accepts {@code formerName}, the spelling of {@code name} before a rename, for a transition: when only
-   * the former name is set, reads of {@code name} return its value; when both are, {@code name} wins
-   * (e.g. set by a command-line option over an old config file). Either way a warning asks for the new
-   * name. Call it before reading {@code name}.
-   */
-  public void renamed(String formerName, String name) {
-    formerNames.put(name, formerName);
-  }
-
   /** The stripped value of {@code name}, or {@code fallback} when it is unset or blank. */
   public String text(String name, String fallback) {
     read.add(name);
     String value = stripped(name);
-    String formerName = formerNames.get(name);
-    if (formerName != null) {
-      read.add(formerName);
-      String formerValue = stripped(formerName);
-      if (formerValue != null && value != null) {
-        LOG.warn("{} is deprecated and ignored: {} is set", formerName, name);
-      } else if (formerValue != null) {
-        LOG.warn("{} is deprecated: rename it to {}", formerName, name);
-        value = formerValue;
-      }
-    }
     return value == null ? fallback : value;
   }
 

@@ -179,17 +179,6 @@ class SettingsReaderTest {
   }
 
   @Test
-  void aFormerNameCountsOnlyWhileTheNewNameIsUnset() {
-    set("svc.bootstrap-servers", "old:9092");
-    in.renamed("svc.bootstrap-servers", "svc.bootstrap.servers");
-    assertThat(in.text("svc.bootstrap.servers", "localhost:9092")).isEqualTo("old:9092");
-
-    set("svc.bootstrap.servers", "new:9092");
-    assertThat(in.text("svc.bootstrap.servers", "localhost:9092")).isEqualTo("new:9092");
-    assertValid();
-  }
-
-  @Test
   void aBlankPrefixIsRefused() {
     assertThatThrownBy(() -> new SettingsReader(properties, " ")).isInstanceOf(IllegalArgumentException.class);
   }

@@ -13,8 +13,7 @@ import java.util.Properties;
  *
  * <ul>
  *   <li>{@code demo.duration} [unset: until Ctrl-C] how long to run, e.g. {@code 30s}, {@code 5m}.
- *   <li>{@code demo.bootstrap.servers} [unset: start the in-JVM broker] an external cluster to use (the
- *       former name {@code demo.bootstrap-servers} still works, with a warning).
+ *   <li>{@code demo.bootstrap.servers} [unset: start the in-JVM broker] an external cluster to use.
  *   <li>{@code demo.partitions} [3] partitions of each topic the demo creates.
  *   <li>{@code demo.status-interval} [1s] time between status lines.
  *   <li>{@code demo.work-dir} [unset: a temporary directory deleted at exit] where the in-JVM broker and
@@ -49,7 +48,6 @@ public record DemoConfig(Optional<Duration> duration, Optional<String> bootstrap
   public static DemoConfig from(Properties props) {
     SettingsReader in = new SettingsReader(props, "demo.");
     Optional<Duration> duration = Optional.ofNullable(in.parsed("demo.duration", null, DurationText::parse));
-    in.renamed("demo.bootstrap-servers", "demo.bootstrap.servers");
     Optional<String> bootstrapServers = Optional.ofNullable(in.text("demo.bootstrap.servers", null));
     int partitions = (int) in.integer("demo.partitions", 3, 1, 1000);
     Duration interval = in.parsed("demo.status-interval", Duration.ofSeconds(1), DurationText::parse);

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.offset;
 import io.hedgestream.avro.Fill;
 import io.hedgestream.avro.HedgeOrder;
 import io.hedgestream.avro.PnlEvent;
-import io.hedgestream.broker.KafkaClients;
+import io.hedgestream.kafka.KafkaClients;
 import io.hedgestream.engine.EngineConfig;
 import io.hedgestream.engine.EngineService;
 import io.hedgestream.engine.input.EpochMicros;
@@ -277,7 +277,7 @@ class DeltaHedgingErrorIT {
 
   private static GatewayConfig gatewayConfig(String bootstrap, String group) {
     Properties props = new Properties();
-    props.setProperty("gateway.bootstrap-servers", bootstrap);
+    props.setProperty("gateway.bootstrap.servers", bootstrap);
     props.setProperty("gateway.group-id", group);
     props.setProperty("gateway.paper.fee-bps", "0");
     props.setProperty("gateway.poll-timeout-ms", "5");
