@@ -2,6 +2,7 @@ package io.hedgestream.engine.decision;
 
 import io.hedgestream.basics.Result;
 import io.hedgestream.engine.policy.DecisionContext;
+import io.hedgestream.engine.policy.DeltaHedgePolicy;
 import io.hedgestream.engine.policy.TargetHoldings;
 import java.util.Map;
 
@@ -55,7 +56,7 @@ public final class PolicyGuard {
    * @return the target, always finite and within limits
    */
   public static TargetHoldings fallback(DecisionContext context, HedgeLimits limits) {
-    double delta = -context.optionGreeks().delta();
+    double delta = DeltaHedgePolicy.deltaNeutralHolding(context);
     double clamped = Double.isFinite(delta)
         ? Math.max(-limits.maxPosition(), Math.min(limits.maxPosition(), delta)) : context.holding(context.symbol());
     return TargetHoldings.of(context.symbol(), clamped);

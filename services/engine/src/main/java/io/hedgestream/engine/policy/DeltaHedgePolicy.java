@@ -1,15 +1,11 @@
 package io.hedgestream.engine.policy;
 
-import io.hedgestream.basics.Result;
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The analytic Black-Scholes delta hedge in the underlying: target holding = -(delta of the options), so
  * the book's delta after the hedge is zero (a desk short calls buys shares). Also the engine's fallback
  * when another policy fails.
  */
-public final class DeltaHedgePolicy implements HedgePolicy {
+public final class DeltaHedgePolicy implements PerBookPolicy {
 
   /** Version of this policy. */
   public static final String VERSION = "delta-bs-v1";
@@ -20,16 +16,12 @@ public final class DeltaHedgePolicy implements HedgePolicy {
   }
 
   @Override
-  public List<Result<TargetHoldings>> decide(List<DecisionContext> contexts) {
-    List<Result<TargetHoldings>> targets = new ArrayList<>(contexts.size());
-    for (DecisionContext context : contexts) {
-      targets.add(Result.success(target(context)));
-    }
-    return targets;
+  public TargetHoldings target(DecisionContext context) {
+    return TargetHoldings.of(context.symbol(), deltaNeutralHolding(context));
   }
 
-  /** The delta-neutral target of one book. */
-  public static TargetHoldings target(DecisionContext context) {
-    return TargetHoldings.of(context.symbol(), -context.optionGreeks().delta());
+  /** The delta-neutral holding of the underlying for one book: minus the options' delta, in units. */
+  public static double deltaNeutralHolding(DecisionContext context) {
+    return -context.optionGreeks().delta();
   }
 }
