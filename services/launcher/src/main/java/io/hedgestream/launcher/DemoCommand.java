@@ -40,6 +40,11 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "Random seed of market and order flow (feed.seed).")
   Long seed;
 
+  @Option(names = "--policy", paramLabel = "delta|none|MODEL",
+      description = "Hedge policy (engine.policy): delta, none, or a model directory; default the shipped model "
+          + "models/" + ShippedPolicy.NAME + ".")
+  String policy;
+
   @Option(names = "--partitions", paramLabel = "N", description = "Partitions per topic (demo.partitions; default 3).")
   Integer partitions;
 
@@ -64,6 +69,9 @@ final class DemoCommand implements Callable<Integer> {
     Map<String, String> p = new LinkedHashMap<>(FeedCommand.feedOptions(symbols, books, speed, seed));
     if (duration != null) {
       p.put("demo.duration", duration.toMillis() + "ms");
+    }
+    if (policy != null) {
+      p.put("engine.policy", policy);
     }
     if (partitions != null) {
       p.put("demo.partitions", partitions.toString());

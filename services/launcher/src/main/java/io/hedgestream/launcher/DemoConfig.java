@@ -56,14 +56,19 @@ public record DemoConfig(Optional<Duration> duration, Optional<String> bootstrap
     return new DemoConfig(duration, bootstrapServers, partitions, interval, workDir);
   }
 
-  /** The service settings the demo starts from (a config file, --set and options override them). */
+  /**
+   * The service settings the demo starts from (a config file, --set and options override them), with the
+   * shipped model as the engine's policy where this installation has it.
+   */
   public static Map<String, String> serviceDefaults() {
-    return Map.ofEntries(
+    Map<String, String> defaults = new java.util.HashMap<>(ShippedPolicy.engineDefaults());
+    defaults.putAll(Map.ofEntries(
         Map.entry("feed.symbols", "SPY,QQQ,IWM"),
         Map.entry("feed.orders.books-per-symbol", "2"),
         Map.entry("feed.step-seconds", "10"),
         Map.entry("feed.speed", "x600"),
         Map.entry("feed.orders.rate-per-day", "150"),
-        Map.entry("engine.application.id", "hedge-demo"));
+        Map.entry("engine.application.id", "hedge-demo")));
+    return Map.copyOf(defaults);
   }
 }

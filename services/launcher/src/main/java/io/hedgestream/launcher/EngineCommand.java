@@ -25,6 +25,11 @@ final class EngineCommand implements Callable<Integer> {
   @Option(names = "--duration", paramLabel = "TIME", description = "Stop after this long, e.g. 30s, 5m.")
   Duration duration;
 
+  @Option(names = "--policy", paramLabel = "delta|none|MODEL",
+      description = "Hedge policy (engine.policy): delta, none, or a model directory; default the shipped model "
+          + "models/" + ShippedPolicy.NAME + ".")
+  String policy;
+
   @Spec
   CommandSpec spec;
 
@@ -33,7 +38,8 @@ final class EngineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    EngineConfig engine = EngineConfig.from(config.resolve(Map.of(), Map.of()));
+    EngineConfig engine = EngineConfig.from(config.resolve(ShippedPolicy.engineDefaults(),
+        policy == null ? Map.of() : Map.of("engine.policy", policy)));
     return ServiceRun.run("engine", Optional.ofNullable(duration), spec.commandLine().getOut(), stack -> {
       return ServiceHealth.of(stack.push("engine", EngineService.start(engine)));
     });

@@ -25,7 +25,7 @@ class HedgeCommandTest {
   void topLevelHelpListsEveryCommand() {
     assertThat(run("--help")).isZero();
 
-    assertThat(out.toString()).contains("demo", "engine", "feed", "gateway", "topics");
+    assertThat(out.toString()).contains("demo", "engine", "feed", "gateway", "topics", "control");
   }
 
   @ParameterizedTest
