@@ -1,5 +1,6 @@
 package io.hedgestream.launcher.status;
 
+import io.hedgestream.avro.HedgeReason;
 import io.hedgestream.avro.PnlEvent;
 import io.hedgestream.avro.RiskSnapshot;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ final class StatusBoard {
   private long ticks;
   private long clientOrders;
   private long decisions;
+  private long fallbacks;
   private long hedgeOrders;
   private long fills;
   private long deadLetters;
@@ -42,6 +44,9 @@ final class StatusBoard {
 
   synchronized void onPnl(PnlEvent event) {
     decisions++;
+    if (event.getReason().toString().startsWith(HedgeReason.FALLBACK.name())) {
+      fallbacks++;
+    }
     latestPnl.put(event.getBook().toString(), event);
   }
 
@@ -58,7 +63,7 @@ final class StatusBoard {
     }
     double worst = latestCvar95.values().stream().filter(Double::isFinite)
         .mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-    return new StatusSnapshot(ticks, clientOrders, decisions, hedgeOrders, fills, deadLetters,
+    return new StatusSnapshot(ticks, clientOrders, decisions, fallbacks, hedgeOrders, fills, deadLetters,
         latestPnl.size(), delta, pnl, worst);
   }
 }

@@ -10,7 +10,7 @@ public final class StatusLine {
 
   /**
    * One status line, e.g.
-   * {@code [  12s] ticks/s 180 | client orders 24 | decisions 312 | hedge orders 45 | fills 45 |
+   * {@code [  12s] ticks/s 180 | client orders 24 | decisions 312 (fallback 2) | hedge orders 45 | fills 45 |
    * delta -12.3 | PnL +1234.56 | CVaR95 310.20 | dlq 0}.
    *
    * @param elapsed time since the demo started
@@ -25,10 +25,10 @@ public final class StatusLine {
     String cvar = Double.isNaN(current.worstCvar95()) ? "n/a" : String.format(Locale.ROOT, "%.2f",
         current.worstCvar95());
     return String.format(Locale.ROOT,
-        "[%5ds] ticks/s %,6.0f | client orders %,d | decisions %,d | hedge orders %,d | fills %,d"
+        "[%5ds] ticks/s %,6.0f | client orders %,d | decisions %,d (fallback %,d) | hedge orders %,d | fills %,d"
             + " | books %d | delta %+,.1f | PnL %+,.2f | CVaR95 %s | dlq %d",
         elapsed.toSeconds(), ticksPerSecond, current.clientOrders(), current.decisions(),
-        current.hedgeOrders(), current.fills(), current.books(), current.netDelta(),
+        current.fallbacks(), current.hedgeOrders(), current.fills(), current.books(), current.netDelta(),
         current.cumulativePnl(), cvar, current.deadLetters());
   }
 }
