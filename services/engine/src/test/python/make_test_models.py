@@ -15,6 +15,8 @@ guardrail each, so the tests need no trained model:
 * ``batch-of-one-only.onnx``: reshapes the output to [1, 1], so ONNX Runtime fails at batch > 1.
 * ``two-instruments.onnx``: targets for UNDERLYING and VARSWAP (the engine trades only UNDERLYING).
 * ``opset-12.onnx``: the constant-half graph declared at opset 12 (below the contract's 13).
+* ``rolling-half.onnx``: target = 0.5 from the ``bs-book-rolling-v1`` features (the book's and the six rolling
+  market features), so the engine must serve rolling features and fall back while they warm up.
 """
 import json
 import math
@@ -29,9 +31,9 @@ OUT = Path(__file__).resolve().parents[1] / "resources" / "onnx"
 FEATURE_SET = "bs-book-v1"
 
 
-def contract_features():
+def contract_features(feature_set=FEATURE_SET):
     contract = json.loads((ROOT / "schemas" / "policy" / "features.json").read_text())
-    return contract["featureSets"][FEATURE_SET]
+    return contract["featureSets"][feature_set]
 
 
 def constant_graph(value, features, instruments, batch_of_one=False):
@@ -53,13 +55,13 @@ def constant_graph(value, features, instruments, batch_of_one=False):
     return graph
 
 
-def model(name, value, instruments=("UNDERLYING",), batch_of_one=False, opset=13):
-    features = contract_features()
+def model(name, value, instruments=("UNDERLYING",), batch_of_one=False, opset=13, feature_set=FEATURE_SET):
+    features = contract_features(feature_set)
     graph = constant_graph(value, features, instruments, batch_of_one)
     m = helper.make_model(graph, opset_imports=[helper.make_opsetid("", opset)], producer_name="engine-tests")
     m.ir_version = 7
     metadata = {
-        "hedgestream.feature_set": FEATURE_SET,
+        "hedgestream.feature_set": feature_set,
         "hedgestream.features": json.dumps(features),
         "hedgestream.instruments": json.dumps(list(instruments)),
         "hedgestream.version": f"test-{name}@1",
@@ -82,6 +84,7 @@ def main():
     model("batch-of-one-only", 0.5, batch_of_one=True)
     model("two-instruments", 0.5, instruments=("UNDERLYING", "VARSWAP"))
     model("opset-12", 0.5, opset=12)
+    model("rolling-half", 0.5, feature_set="bs-book-rolling-v1")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,8 @@ import io.hedgestream.engine.policy.onnx.PolicyDevice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +35,9 @@ import java.util.Set;
  *   <tr><td>engine.limits.max-position</td><td>1000000</td><td>largest absolute hedge holding per instrument</td></tr>
  *   <tr><td>engine.limits.max-order-quantity</td><td>100000</td><td>largest absolute quantity per order</td></tr>
  *   <tr><td>engine.risk.window</td><td>250</td><td>decision steps in the rolling risk window</td></tr>
+ *   <tr><td>engine.rolling.zone</td><td>UTC</td><td>zone whose local date is a tick's trading day for the
+ *       rolling market features (a region id such as {@code America/New_York}, or an offset); UTC keeps
+ *       US, European and most Asian sessions inside one date</td></tr>
  *   <tr><td>engine.processing.guarantee</td><td>exactly_once_v2</td><td>or {@code at_least_once}</td></tr>
  *   <tr><td>engine.commit.interval.ms</td><td>100</td><td>Kafka Streams commit interval</td></tr>
  *   <tr><td>engine.policy</td><td>delta</td><td>{@code delta} (Black-Scholes delta hedge), {@code none}
@@ -74,6 +79,7 @@ public final class EngineConfig {
   private final double lotSize;
   private final HedgeLimits limits;
   private final int riskWindow;
+  private final ZoneId rollingZone;
   private final String processingGuarantee;
   private final long commitIntervalMs;
   private final String policyName;
@@ -97,6 +103,7 @@ public final class EngineConfig {
     limits = new HedgeLimits(in.positiveDecimal("engine.limits.max-position", 1_000_000),
         in.positiveDecimal("engine.limits.max-order-quantity", 100_000));
     riskWindow = (int) in.integer("engine.risk.window", 250, 1, 100_000);
+    rollingZone = in.parsed("engine.rolling.zone", ZoneOffset.UTC, ZoneId::of);
     processingGuarantee = in.choice("engine.processing.guarantee", EXACTLY_ONCE_V2,
         List.of(EXACTLY_ONCE_V2, AT_LEAST_ONCE));
     commitIntervalMs = in.integer("engine.commit.interval.ms", 100, 1, 3_600_000);
@@ -196,6 +203,11 @@ public final class EngineConfig {
   /** Decision steps in the rolling risk window. */
   public int riskWindow() {
     return riskWindow;
+  }
+
+  /** Zone whose local date is a tick's trading day for the rolling features ({@code engine.rolling.zone}). */
+  public ZoneId rollingZone() {
+    return rollingZone;
   }
 
   /** {@link #EXACTLY_ONCE_V2} or {@link #AT_LEAST_ONCE}. */

@@ -14,6 +14,7 @@ import io.hedgestream.engine.policy.DeltaHedgePolicy;
 import io.hedgestream.engine.policy.HedgePolicy;
 import io.hedgestream.engine.policy.TargetHoldings;
 import io.hedgestream.engine.state.BookState;
+import io.hedgestream.market.RollingFeatures;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -77,6 +78,18 @@ public final class BookDecider {
    * @return one outcome per request, in order
    */
   public List<Outcome> decide(List<Request> requests, MarketSnapshot market) {
+    return decide(requests, market, RollingFeatures.NONE);
+  }
+
+  /**
+   * Decides every requested book at {@code market}, with the symbol's rolling market features.
+   *
+   * @param requests the books, all of the market's symbol
+   * @param market the latest market of the symbol
+   * @param rolling the symbol's rolling features as of {@code market}
+   * @return one outcome per request, in order
+   */
+  public List<Outcome> decide(List<Request> requests, MarketSnapshot market, RollingFeatures rolling) {
     List<BookMarks> marks = new ArrayList<>(requests.size());
     List<List<String>> notes = new ArrayList<>(requests.size());
     List<DecisionContext> contexts = new ArrayList<>();
@@ -94,7 +107,7 @@ public final class BookDecider {
       notes.add(bookNotes);
       if (!request.killed() && !bookMarks.options().isEmpty()) {
         contextOf.put(i, contexts.size());
-        contexts.add(contextFor(request.book(), bookMarks));
+        contexts.add(contextFor(request.book(), bookMarks, rolling));
       }
     }
     List<Result<TargetHoldings>> proposals = askPolicy(contexts);
@@ -179,7 +192,7 @@ public final class BookDecider {
     return new Outcome(book, plan.orders(), pnl, risk);
   }
 
-  private static DecisionContext contextFor(BookState book, BookMarks marks) {
-    return DecisionContext.of(book.book(), marks, book.holdings(), book.pendingByInstrument());
+  private static DecisionContext contextFor(BookState book, BookMarks marks, RollingFeatures rolling) {
+    return DecisionContext.of(book.book(), marks, book.holdings(), book.pendingByInstrument(), rolling);
   }
 }

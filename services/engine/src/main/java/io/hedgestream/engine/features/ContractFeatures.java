@@ -1,15 +1,20 @@
 package io.hedgestream.engine.features;
 
+import io.hedgestream.market.RollingFeature;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 /**
  * The contract features the engine can build: one function of a {@link BookSummary} per contract feature
- * name. Which of them a model gets, and in which order, comes from the model's metadata (checked against
- * the contract's feature sets), never from this class. Names the contract defines that are missing here
- * ({@code log_spot}: training-only; {@code variance}: simulator-only; the {@code rolling} features: not
- * built yet) make a model that needs them be refused on load.
+ * name, and the {@code rolling} features ({@link RollingFeature}), which come from the symbol's rolling
+ * state in the {@link io.hedgestream.engine.policy.DecisionContext} rather than from the book. Which of them
+ * a model gets, and in which order, comes from the model's metadata (checked against the contract's feature
+ * sets), never from this class. Names the contract defines that are missing here ({@code log_spot}:
+ * training-only; {@code variance}: simulator-only) make a model that needs them be refused on load.
  */
 public final class ContractFeatures {
 
@@ -26,14 +31,27 @@ public final class ContractFeatures {
 
   /** Names of every feature the engine can build. */
   public static Set<String> names() {
-    return BUILDERS.keySet();
+    Set<String> names = new HashSet<>(BUILDERS.keySet());
+    Arrays.stream(RollingFeature.values()).forEach(feature -> names.add(feature.contractName()));
+    return names;
+  }
+
+  /**
+   * The rolling feature of a name.
+   *
+   * @param name contract feature name
+   * @return the rolling feature, empty when the name is not one (book features come from {@link #builder})
+   */
+  public static Optional<RollingFeature> rolling(String name) {
+    return RollingFeature.named(name);
   }
 
   /**
    * The function of a feature.
    *
    * @param name contract feature name
-   * @return its function, or null when the engine cannot build it
+   * @return its function, or null when the engine cannot build it from the book ({@link #rolling} features
+   *     come from the context)
    */
   public static ToDoubleFunction<BookSummary> builder(String name) {
     return BUILDERS.get(name);

@@ -2,6 +2,8 @@ package io.hedgestream.engine.features;
 
 import io.hedgestream.basics.Result;
 import io.hedgestream.engine.policy.DecisionContext;
+import io.hedgestream.market.RollingFeature;
+import io.hedgestream.market.RollingFeatures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -9,16 +11,22 @@ import java.util.function.ToDoubleFunction;
 /**
  * Builds the ordered feature vector a model asks for (its {@code hedgestream.features} metadata) from a
  * book's {@link DecisionContext}, in float64, with the contract's functions from {@link ContractFeatures}.
- * Immutable and thread-safe.
+ * The {@code rolling} features come from the context's {@link RollingFeatures}; one that is undefined (its
+ * window not yet full) fails the build with a reason naming it and the closes available, so the book falls
+ * back to the delta hedge. Immutable and thread-safe.
  */
 public final class FeatureBuilder {
 
   private final List<String> names;
   private final List<ToDoubleFunction<BookSummary>> functions;
+  /** The rolling feature at each position, null where the feature comes from the book summary. */
+  private final RollingFeature[] rolling;
 
   private FeatureBuilder(List<String> names, List<ToDoubleFunction<BookSummary>> functions) {
     this.names = List.copyOf(names);
     this.functions = List.copyOf(functions);
+    this.rolling = names.stream().map(name -> ContractFeatures.rolling(name).orElse(null))
+        .toArray(RollingFeature[]::new);
   }
 
   /**
@@ -37,10 +45,10 @@ public final class FeatureBuilder {
     List<ToDoubleFunction<BookSummary>> functions = new ArrayList<>();
     for (String name : names) {
       ToDoubleFunction<BookSummary> function = ContractFeatures.builder(name);
-      if (function == null) {
+      if (function == null && ContractFeatures.rolling(name).isEmpty()) {
         unknown.add(name);
       }
-      functions.add(function);
+      functions.add(function == null ? FROM_ROLLING_STATE : function);
     }
     if (!unknown.isEmpty()) {
       throw new IllegalArgumentException("the engine cannot build features " + unknown + " (it builds "
@@ -51,6 +59,9 @@ public final class FeatureBuilder {
     }
     return new FeatureBuilder(names, functions);
   }
+
+  /** Stands in the function list at a rolling feature's position (its value comes from the context). */
+  private static final ToDoubleFunction<BookSummary> FROM_ROLLING_STATE = summary -> Double.NaN;
 
   /** The feature names, in vector order. */
   public List<String> names() {
@@ -76,7 +87,14 @@ public final class FeatureBuilder {
     }
     double[] values = new double[functions.size()];
     for (int i = 0; i < values.length; i++) {
-      values[i] = functions.get(i).applyAsDouble(summary.value());
+      if (rolling[i] != null) {
+        values[i] = context.rolling().value(rolling[i]);
+        if (Double.isNaN(values[i])) {
+          return Result.failure(context.symbol() + ": " + context.rolling().get(rolling[i]).reason());
+        }
+      } else {
+        values[i] = functions.get(i).applyAsDouble(summary.value());
+      }
       if (!Double.isFinite(values[i])) {
         return Result.failure("feature " + names.get(i) + " is " + values[i]);
       }

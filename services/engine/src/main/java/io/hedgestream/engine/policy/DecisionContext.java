@@ -4,8 +4,10 @@ import io.hedgestream.engine.marking.BookGreeks;
 import io.hedgestream.engine.marking.BookMarks;
 import io.hedgestream.engine.marking.MarketSnapshot;
 import io.hedgestream.engine.marking.OptionMark;
+import io.hedgestream.market.RollingFeatures;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What a policy sees of one book at one decision: the market, the marked liability options, the hedge
@@ -18,19 +20,22 @@ import java.util.Map;
  * @param optionGreeks Greeks of the options alone
  * @param holdings filled hedge holdings by instrument id, units
  * @param pending signed units still pending by instrument id
+ * @param rolling the symbol's rolling market features as of {@code market} (trailing windows only;
+ *     {@link RollingFeatures#NONE} when the caller keeps no rolling state)
  */
 public record DecisionContext(String book, String symbol, MarketSnapshot market, List<OptionMark> options,
-    BookGreeks optionGreeks, Map<String, Double> holdings, Map<String, Double> pending) {
+    BookGreeks optionGreeks, Map<String, Double> holdings, Map<String, Double> pending, RollingFeatures rolling) {
 
   /** Copies the collections. */
   public DecisionContext {
     options = List.copyOf(options);
     holdings = Map.copyOf(holdings);
     pending = Map.copyOf(pending);
+    Objects.requireNonNull(rolling, "rolling");
   }
 
   /**
-   * The context of a book marked at {@code marks}.
+   * The context of a book marked at {@code marks}, without rolling market features (each is undefined).
    *
    * @param book book id
    * @param marks the book's options marked at the market
@@ -40,8 +45,23 @@ public record DecisionContext(String book, String symbol, MarketSnapshot market,
    */
   public static DecisionContext of(String book, BookMarks marks, Map<String, Double> holdings,
       Map<String, Double> pending) {
+    return of(book, marks, holdings, pending, RollingFeatures.NONE);
+  }
+
+  /**
+   * The context of a book marked at {@code marks}, with its symbol's rolling market features.
+   *
+   * @param book book id
+   * @param marks the book's options marked at the market
+   * @param holdings filled holdings by instrument
+   * @param pending pending signed units by instrument
+   * @param rolling the symbol's rolling features as of the market
+   * @return the context
+   */
+  public static DecisionContext of(String book, BookMarks marks, Map<String, Double> holdings,
+      Map<String, Double> pending, RollingFeatures rolling) {
     return new DecisionContext(book, marks.market().symbol(), marks.market(), marks.options(),
-        marks.optionGreeks(), holdings, pending);
+        marks.optionGreeks(), holdings, pending, rolling);
   }
 
   /** Event time of the decision, epoch microseconds. */

@@ -15,6 +15,7 @@ import io.hedgestream.engine.state.BookSchedule;
 import io.hedgestream.engine.state.BookState;
 import io.hedgestream.engine.state.OptionPosition;
 import io.hedgestream.engine.state.PendingOrder;
+import io.hedgestream.market.TradingDays;
 import io.hedgestream.pricing.PutCall;
 import io.hedgestream.schemas.Topic;
 import io.hedgestream.schemas.Topics;
@@ -30,8 +31,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one stateful processor of a task: all books of the task's symbols. Ticks update the market and
- * decide the books that are due; client orders book a liability and decide the book at once (or at the
+ * The one stateful processor of a task: all books of the task's symbols. Ticks update the market and the
+ * symbol's rolling state, then decide the books that are due; client orders book a liability and decide the book at once (or at the
  * next tick when the symbol has no market yet); fills update holdings and cash; control commands switch
  * the kill switch and limits (a kill flattens every affected book at once).
  */
@@ -42,12 +43,14 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
   private final long intervalMicros;
   private final BookDecider decider;
   private final Controls controls;
+  private final TradingDays tradingDays;
   private ProcessorContext<String, EngineOutput> context;
   private EngineState state;
   private Record<String, EngineInput> current;
 
   private BookProcessor(EngineConfig config, HedgePolicy policy) {
     this.intervalMicros = Math.max(1, config.decisionInterval().toNanos() / 1_000);
+    this.tradingDays = new TradingDays(config.rollingZone());
     this.decider = new BookDecider(policy, config.lotSize(), config.riskWindow());
     this.controls = new Controls(config.limits());
   }
@@ -109,6 +112,8 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
       return;
     }
     MarketSnapshot market = state.putMarket(tick);
+    state.updateRolling(symbol, tradingDays.dayOf(market.eventMicros()), tick.tick().getLast(),
+        tick.tick().getVolume());
     BookSchedule schedule = state.schedule(symbol);
     if (schedule == null || !schedule.anyDue(market.eventMicros())) {
       return;
@@ -226,7 +231,7 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
     for (BookState book : books) {
       requests.add(new BookDecider.Request(book, controls.killed(state, symbol), controls.limits(state, symbol)));
     }
-    for (BookDecider.Outcome outcome : decider.decide(requests, market)) {
+    for (BookDecider.Outcome outcome : decider.decide(requests, market, state.rolling(symbol).features())) {
       BookState book = outcome.book();
       state.saveBook(book);
       schedule.schedule(book.book(), nextDue(book, market.eventMicros()));

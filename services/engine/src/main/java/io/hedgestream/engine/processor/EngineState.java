@@ -6,6 +6,9 @@ import io.hedgestream.engine.marking.MarketSnapshot;
 import io.hedgestream.engine.state.BookSchedule;
 import io.hedgestream.engine.state.BookState;
 import io.hedgestream.engine.state.ControlState;
+import io.hedgestream.market.DailyHistory;
+import io.hedgestream.market.DayBar;
+import io.hedgestream.market.RollingMarketState;
 import io.hedgestream.schemas.Topics;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,6 +39,9 @@ final class EngineState {
   private final KeyValueStore<String, byte[]> markets;
   private final Deserializer<MarketTick> ticks = Topics.MD_TICKS.valueSerde().deserializer();
   private final KeyValueStore<String, ControlState> controls;
+  private final KeyValueStore<String, DailyHistory> rollingDays;
+  private final KeyValueStore<String, DayBar> rollingToday;
+  private final Map<String, RollingMarketState> rollingCache = new HashMap<>();
   private final Map<String, MarketSnapshot> marketCache = new HashMap<>();
   private final Map<String, BookSchedule> scheduleCache = new HashMap<>();
   private final Map<String, ControlState> controlCache = new HashMap<>();
@@ -53,6 +59,8 @@ final class EngineState {
     schedules = context.getStateStore(EngineStores.SCHEDULES);
     markets = context.getStateStore(EngineStores.MARKETS);
     controls = context.getStateStore(EngineStores.CONTROLS);
+    rollingDays = context.getStateStore(EngineStores.ROLLING_DAYS);
+    rollingToday = context.getStateStore(EngineStores.ROLLING_TODAY);
   }
 
   void clearCaches() {
@@ -60,6 +68,7 @@ final class EngineState {
     scheduleCache.clear();
     controlCache.clear();
     bookCache.clear();
+    rollingCache.clear();
   }
 
   /** The latest market of a symbol, or null when no valid tick has been seen. */
@@ -83,6 +92,33 @@ final class EngineState {
     markets.put(snapshot.symbol(), tick.raw().value());
     marketCache.put(snapshot.symbol(), snapshot);
     return snapshot;
+  }
+
+  /** The rolling state of a symbol (empty before its first tick). */
+  RollingMarketState rolling(String symbol) {
+    RollingMarketState cached = rollingCache.get(symbol);
+    if (cached == null) {
+      DailyHistory days = rollingDays.get(symbol);
+      cached = RollingMarketState.restore(days == null ? new DailyHistory() : days, rollingToday.get(symbol));
+      rollingCache.put(symbol, cached);
+    }
+    return cached;
+  }
+
+  /**
+   * Applies an accepted tick to its symbol's rolling state and stores what changed: the current day on
+   * every tick, the completed days when the tick starts a new day.
+   */
+  void updateRolling(String symbol, long tradingDay, double price, double volume) {
+    RollingMarketState rolling = rolling(symbol);
+    RollingMarketState.Update update = rolling.onTick(tradingDay, price, volume);
+    if (update == RollingMarketState.Update.IGNORED) {
+      return;
+    }
+    if (update == RollingMarketState.Update.NEW_DAY && rolling.history().count() > 0) {
+      rollingDays.put(symbol, rolling.history());
+    }
+    rollingToday.put(symbol, rolling.today());
   }
 
   /** The schedule of a symbol, or null when it has no books. */

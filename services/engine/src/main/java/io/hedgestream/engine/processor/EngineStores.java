@@ -22,7 +22,10 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>{@value #MARKETS}: symbol to the bytes of its latest valid {@link MarketTick}, exactly as received
  *       (so a tick is never re-encoded; reads decode it with the topic's serde);</li>
  *   <li>{@value #CONTROLS}: symbol or {@code *} to the operator's {@link ControlState} (each task keeps a
- *       copy, since control commands are broadcast to every task).</li>
+ *       copy, since control commands are broadcast to every task);</li>
+ *   <li>{@value #ROLLING_DAYS} and {@value #ROLLING_TODAY}: symbol to the completed trading days and to the
+ *       current day so far of its {@link io.hedgestream.market.RollingMarketState} (two stores, so that a tick
+ *       rewrites a few bytes and only the first tick of a day rewrites the history).</li>
  * </ul>
  */
 public final class EngineStores {
@@ -35,6 +38,10 @@ public final class EngineStores {
   public static final String MARKETS = "markets";
   /** Store of operator controls. */
   public static final String CONTROLS = "controls";
+  /** Store of each symbol's completed trading days (rolling features). */
+  public static final String ROLLING_DAYS = "rolling-days";
+  /** Store of each symbol's current trading day so far (rolling features). */
+  public static final String ROLLING_TODAY = "rolling-today";
 
   private EngineStores() {}
 
@@ -44,7 +51,9 @@ public final class EngineStores {
         builder(type, BOOKS, StateSerdes.books()),
         builder(type, SCHEDULES, StateSerdes.schedules()),
         builder(type, MARKETS, Serdes.ByteArray()),
-        builder(type, CONTROLS, StateSerdes.controls()));
+        builder(type, CONTROLS, StateSerdes.controls()),
+        builder(type, ROLLING_DAYS, StateSerdes.rollingDays()),
+        builder(type, ROLLING_TODAY, StateSerdes.rollingToday()));
   }
 
   private static <V> StoreBuilder<KeyValueStore<String, V>> builder(EngineConfig.StoreType type, String name,

@@ -1,5 +1,7 @@
 package io.hedgestream.engine.state;
 
+import io.hedgestream.market.DailyHistory;
+import io.hedgestream.market.DayBar;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -33,6 +35,16 @@ public final class StateSerdes {
   /** Serde of {@link ControlState}. */
   public static Serde<ControlState> controls() {
     return serde(64, ControlState::writeTo, ControlState::readFrom);
+  }
+
+  /** Serde of a symbol's completed trading days ({@link RollingStateCodec}). */
+  public static Serde<DailyHistory> rollingDays() {
+    return serde(4096, RollingStateCodec::writeHistory, RollingStateCodec::readHistory);
+  }
+
+  /** Serde of a symbol's current trading day so far ({@link RollingStateCodec}). */
+  public static Serde<DayBar> rollingToday() {
+    return serde(32, RollingStateCodec::writeToday, RollingStateCodec::readToday);
   }
 
   private static <T> Serde<T> serde(int sizeHint, BiConsumer<T, StateWriter> write, Function<StateReader, T> read) {
