@@ -32,9 +32,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one stateful processor of a task: all books of the task's symbols. Ticks update the market and the
- * symbol's rolling state, then decide the books that are due; client orders book a liability and decide the book at once (or at the
- * next tick when the symbol has no market yet); fills update holdings and cash; control commands switch
- * the kill switch and limits (a kill flattens every affected book at once).
+ * symbol's rolling state, then decide the books that are due; client orders book a liability and decide
+ * the book at once (or at the next tick when the symbol has no market yet); fills update holdings and
+ * cash; control commands switch the kill switch and limits (a kill flattens every affected book at once).
  */
 public final class BookProcessor implements Processor<String, EngineInput, String, EngineOutput> {
 
