@@ -51,6 +51,10 @@ import java.util.Set;
  *   <tr><td>engine.topics.partitions</td><td>1</td><td>partitions of topics the engine creates</td></tr>
  *   <tr><td>engine.topics.replication-factor</td><td>1</td><td>replication of topics the engine creates</td></tr>
  *   <tr><td>engine.close.timeout</td><td>PT30S</td><td>how long a clean close may take</td></tr>
+ *   <tr><td>engine.journal.enabled</td><td>true</td><td>append every decision to the decision journal (a
+ *       Chronicle queue; see {@link io.hedgestream.engine.journal})</td></tr>
+ *   <tr><td>engine.journal.dir</td><td>${engine.state.dir}/journal/${engine.application.id}</td><td>the
+ *       journal's directory; one per engine instance (two instances on one host need different ones)</td></tr>
  *   <tr><td>kafka.*</td><td></td><td>passed to every Kafka client with the prefix stripped (SASL, SSL,
  *       replication.factor of internal topics, ...)</td></tr>
  * </table>
@@ -89,6 +93,8 @@ public final class EngineConfig {
   private final int topicPartitions;
   private final short topicReplicationFactor;
   private final Duration closeTimeout;
+  private final boolean journalEnabled;
+  private final Path journalDir;
   private final Map<String, Object> kafkaOverrides;
 
   private EngineConfig(SettingsReader in) {
@@ -114,6 +120,8 @@ public final class EngineConfig {
     topicPartitions = (int) in.integer("engine.topics.partitions", 1, 1, 10_000);
     topicReplicationFactor = (short) in.integer("engine.topics.replication-factor", 1, 1, 16);
     closeTimeout = in.positiveDuration("engine.close.timeout", Duration.ofSeconds(30));
+    journalEnabled = in.bool("engine.journal.enabled", true);
+    journalDir = Path.of(in.text("engine.journal.dir", stateDir.resolve("journal").resolve(applicationId).toString()));
     if (!applicationId.matches("[a-zA-Z0-9._-]+")) {
       in.error("engine.application.id=" + applicationId + ": may contain only letters, digits, '.', '_' and '-'");
     }
@@ -253,6 +261,16 @@ public final class EngineConfig {
   /** How long a clean close may take. */
   public Duration closeTimeout() {
     return closeTimeout;
+  }
+
+  /** Whether decisions are journaled ({@code engine.journal.enabled}). */
+  public boolean journalEnabled() {
+    return journalEnabled;
+  }
+
+  /** The decision journal's directory ({@code engine.journal.dir}). */
+  public Path journalDir() {
+    return journalDir;
   }
 
   /** Pass-through Kafka client properties, {@code kafka.} prefix stripped. */

@@ -5,6 +5,7 @@ import io.hedgestream.avro.HedgeReason;
 import io.hedgestream.avro.PnlEvent;
 import io.hedgestream.avro.RiskSnapshot;
 import io.hedgestream.basics.Result;
+import io.hedgestream.engine.journal.DecisionJournal;
 import io.hedgestream.engine.marking.BookMarker;
 import io.hedgestream.engine.marking.BookMarks;
 import io.hedgestream.engine.marking.MarketSnapshot;
@@ -12,6 +13,7 @@ import io.hedgestream.engine.marking.OptionMark;
 import io.hedgestream.engine.policy.DecisionContext;
 import io.hedgestream.engine.policy.DeltaHedgePolicy;
 import io.hedgestream.engine.policy.HedgePolicy;
+import io.hedgestream.engine.policy.PolicyBatch;
 import io.hedgestream.engine.policy.TargetHoldings;
 import io.hedgestream.engine.state.BookState;
 import io.hedgestream.market.RollingFeatures;
@@ -29,6 +31,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A killed book targets zero holdings (reason KILL) and a book without live options flattens its
  * hedges (reason EXPIRY); neither asks the policy.
+ *
+ * <p>Every decision, whatever its reason, is appended to the {@link DecisionJournal} given with
+ * {@link #journalTo} (none by default) with what the policy computed for it ({@link DecisionRecords}).
  */
 public final class BookDecider {
 
@@ -37,6 +42,7 @@ public final class BookDecider {
   private final HedgePolicy policy;
   private final OrderPlanner planner;
   private final int riskWindow;
+  private DecisionJournal journal = DecisionJournal.NONE;
 
   /**
    * Creates a decider.
@@ -49,6 +55,17 @@ public final class BookDecider {
     this.policy = policy;
     this.planner = new OrderPlanner(lotSize);
     this.riskWindow = riskWindow;
+  }
+
+  /**
+   * Journals every later decision to {@code journal}.
+   *
+   * @param journal where decisions are recorded ({@link DecisionJournal#NONE} for nowhere)
+   * @return this decider
+   */
+  public BookDecider journalTo(DecisionJournal journal) {
+    this.journal = journal;
+    return this;
   }
 
   /**
@@ -110,44 +127,46 @@ public final class BookDecider {
         contexts.add(contextFor(request.book(), bookMarks, rolling));
       }
     }
-    List<Result<TargetHoldings>> proposals = askPolicy(contexts);
+    PolicyBatch batch = askPolicy(contexts);
     List<Outcome> outcomes = new ArrayList<>(requests.size());
     for (int i = 0; i < requests.size(); i++) {
       Request request = requests.get(i);
       Integer context = contextOf.get(i);
-      Choice choice = context == null
+      DecisionRecords.Asked asked = context == null ? null
+          : new DecisionRecords.Asked(batch, batch.decisions().get(context), contexts.get(context));
+      Choice choice = asked == null
           ? flatten(request, marks.get(i))
-          : choose(proposals.get(context), contexts.get(context), request.limits());
-      outcomes.add(finish(request, marks.get(i), choice, notes.get(i)));
+          : choose(asked.decision().target(), asked.context(), request.limits());
+      outcomes.add(finish(request, marks.get(i), choice, notes.get(i), asked));
     }
     return outcomes;
   }
 
   private record Choice(TargetHoldings target, HedgeReason reason, String policyVersion, String detail) {}
 
-  private List<Result<TargetHoldings>> askPolicy(List<DecisionContext> contexts) {
+  private PolicyBatch askPolicy(List<DecisionContext> contexts) {
     if (contexts.isEmpty()) {
-      return List.of();
+      return PolicyBatch.analytic(List.of());
     }
     try {
-      List<Result<TargetHoldings>> proposals = policy.decide(contexts);
-      if (proposals != null && proposals.size() == contexts.size()) {
+      PolicyBatch proposals = policy.decideWithDetails(contexts);
+      if (proposals != null && proposals.decisions().size() == contexts.size()) {
         return proposals;
       }
-      return failAll(contexts.size(), "policy returned " + (proposals == null ? "null" : proposals.size())
-          + " results for " + contexts.size() + " books");
+      return failAll(contexts.size(), "policy returned "
+          + (proposals == null ? "null" : proposals.decisions().size()) + " results for " + contexts.size() + " books");
     } catch (RuntimeException e) {
       LOG.warn("policy {} threw; falling back to the delta hedge for {} books", policy.version(), contexts.size(), e);
       return failAll(contexts.size(), "policy threw " + e);
     }
   }
 
-  private static List<Result<TargetHoldings>> failAll(int count, String reason) {
+  private static PolicyBatch failAll(int count, String reason) {
     List<Result<TargetHoldings>> failures = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       failures.add(Result.failure(reason));
     }
-    return failures;
+    return PolicyBatch.analytic(failures);
   }
 
   private Choice choose(Result<TargetHoldings> proposal, DecisionContext context, HedgeLimits limits) {
@@ -171,7 +190,8 @@ public final class BookDecider {
     return new Choice(new TargetHoldings(zero), reason, policy.version(), detail);
   }
 
-  private Outcome finish(Request request, BookMarks marks, Choice choice, List<String> notes) {
+  private Outcome finish(Request request, BookMarks marks, Choice choice, List<String> notes,
+      DecisionRecords.Asked asked) {
     BookState book = request.book();
     long sequence = book.nextSequence();
     String decisionId = book.book() + ":" + book.symbol() + ":" + sequence;
@@ -185,7 +205,12 @@ public final class BookDecider {
     }
     all.addAll(notes);
     all.addAll(plan.notes());
-    String reason = choice.reason().name() + (all.isEmpty() ? "" : ": " + String.join("; ", all));
+    String detail = String.join("; ", all);
+    String reason = choice.reason().name() + (all.isEmpty() ? "" : ": " + detail);
+    if (journal.enabled()) {
+      journal.append(DecisionRecords.of(label, book, detail, policy.version(), choice.target(), plan.orders(),
+          request.limits(), asked));
+    }
     PnlEvent pnl = PnlAccountant.bookStep(book, marks, label, reason, riskWindow);
     RiskSnapshot risk = RiskReporter.snapshot(book, riskWindow, now);
     book.setLastDecisionMicros(now);

@@ -34,4 +34,18 @@ public interface HedgePolicy {
   default Result<TargetHoldings> decide(DecisionContext context) {
     return decide(List.of(context)).get(0);
   }
+
+  /**
+   * Decides several books like {@link #decide(List)} and also returns what was computed on the way
+   * (features, raw outputs, timings, the model's identity), for the decision journal. The default wraps
+   * {@link #decide(List)}: no features, no model, no timings, as for analytic policies; a model overrides it.
+   *
+   * @param contexts the books, each marked at its market
+   * @return the batch: one decision per context, in the same order (a null or short target list from
+   *     {@link #decide(List)} is passed through for the caller to handle)
+   */
+  default PolicyBatch decideWithDetails(List<DecisionContext> contexts) {
+    List<Result<TargetHoldings>> targets = decide(contexts);
+    return targets == null ? null : PolicyBatch.analytic(targets);
+  }
 }

@@ -9,6 +9,9 @@ import io.hedgestream.engine.features.FeatureBuilder;
 import io.hedgestream.engine.features.FeatureContract;
 import io.hedgestream.engine.policy.DecisionContext;
 import io.hedgestream.engine.policy.HedgePolicy;
+import io.hedgestream.engine.policy.ModelIdentity;
+import io.hedgestream.engine.policy.PolicyBatch;
+import io.hedgestream.engine.policy.PolicyDecision;
 import io.hedgestream.engine.policy.TargetHoldings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,6 +49,7 @@ public final class OnnxPolicy implements HedgePolicy, AutoCloseable {
   private final PolicyCounters counters = new PolicyCounters();
   private final Queue<InferenceBuffers> allBuffers = new ConcurrentLinkedQueue<>();
   private final ThreadLocal<InferenceBuffers> buffers;
+  private final ModelIdentity identity;
   private volatile boolean closed;
 
   private OnnxPolicy(String name, ModelFiles files, ModelMetadata metadata, FeatureBuilder features,
@@ -58,6 +62,8 @@ public final class OnnxPolicy implements HedgePolicy, AutoCloseable {
     this.provider = opened.provider();
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     int targets = metadata.instruments().size();
+    this.identity = new ModelIdentity(files.sha256(), files.onnxFile().toString(), features.names(),
+        metadata.instruments());
     this.buffers = ThreadLocal.withInitial(() -> {
       InferenceBuffers created = new InferenceBuffers(env, features.size(), targets);
       allBuffers.add(created);
@@ -117,11 +123,33 @@ public final class OnnxPolicy implements HedgePolicy, AutoCloseable {
    * @return one decision per book, in order
    */
   public List<BookDecision> evaluate(List<DecisionContext> contexts) {
+    return evaluateTimed(contexts).decisions();
+  }
+
+  /**
+   * Decides books in one batch like {@link #decide(List)}, with the features, raw outputs, scales, the
+   * model's identity and the batch's feature-build and inference wall times (two clock reads each).
+   */
+  @Override
+  public PolicyBatch decideWithDetails(List<DecisionContext> contexts) {
+    Evaluation evaluation = evaluateTimed(contexts);
+    List<PolicyDecision> decisions = new ArrayList<>(evaluation.decisions().size());
+    for (BookDecision decision : evaluation.decisions()) {
+      decisions.add(new PolicyDecision(decision.target(), decision.features(), decision.output(), decision.scale()));
+    }
+    return new PolicyBatch(decisions, identity, evaluation.featureNanos(), evaluation.inferenceNanos());
+  }
+
+  /** A batch's decisions and the wall time of its feature build and its model run, ns. */
+  private record Evaluation(List<BookDecision> decisions, long featureNanos, long inferenceNanos) {}
+
+  private Evaluation evaluateTimed(List<DecisionContext> contexts) {
     int count = contexts.size();
     counters.books(count);
     if (closed) {
-      return closedDecisions(count);
+      return new Evaluation(closedDecisions(count), 0, 0);
     }
+    long featuresStart = System.nanoTime();
     List<FeatureBuilder.BookFeatures> built = new ArrayList<>(count);
     List<BookDecision> decisions = new ArrayList<>(count);
     InferenceBuffers rows = buffers.get();
@@ -145,7 +173,9 @@ public final class OnnxPolicy implements HedgePolicy, AutoCloseable {
         decisions.add(null);
       }
     }
+    long inferenceStart = System.nanoTime();
     String error = batch == 0 ? null : run(rows, batch);
+    long inferenceEnd = System.nanoTime();
     int row = 0;
     for (int i = 0; i < count; i++) {
       if (decisions.get(i) == null) {
@@ -154,7 +184,42 @@ public final class OnnxPolicy implements HedgePolicy, AutoCloseable {
         row++;
       }
     }
-    return decisions;
+    return new Evaluation(decisions, inferenceStart - featuresStart, batch == 0 ? 0 : inferenceEnd - inferenceStart);
+  }
+
+  /**
+   * Runs one feature vector through the model as a batch of one, on the calling thread's buffers, without
+   * guardrails: how {@code hedge journal verify} re-executes a journaled decision.
+   *
+   * @param featureValues float64 features in the model's order (cast to float32 as in a decision)
+   * @return the raw output per instrument, or why the model could not run
+   */
+  public Result<float[]> infer(double[] featureValues) {
+    if (featureValues.length != features.size()) {
+      return Result.failure(featureValues.length + " features given, the model takes " + features.size());
+    }
+    if (closed) {
+      return Result.failure("policy " + version() + " is closed");
+    }
+    InferenceBuffers rows = buffers.get();
+    rows.reserve(1);
+    for (int column = 0; column < featureValues.length; column++) {
+      rows.put(0, column, featureValues[column]);
+    }
+    String error = run(rows, 1);
+    if (error != null) {
+      return Result.failure(error);
+    }
+    float[] output = new float[metadata.instruments().size()];
+    for (int k = 0; k < output.length; k++) {
+      output[k] = rows.output(0, k);
+    }
+    return Result.success(output);
+  }
+
+  /** The model's identity as the decision journal records it. */
+  public ModelIdentity identity() {
+    return identity;
   }
 
   private List<BookDecision> closedDecisions(int count) {
