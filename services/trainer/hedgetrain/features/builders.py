@@ -95,6 +95,20 @@ def variance(state: HedgeState, cache=None) -> torch.Tensor:
     return state.variance
 
 
+def _listed_hedge(name: str):
+    """Builder of a listed-option hedge feature (``hedge_call_atm_30d`` ...): the engine builds them from the
+    series a book holds; the trainer has no market with listed options yet, so asking for one is an error."""
+    def listed_hedge(state: HedgeState, cache=None) -> torch.Tensor:
+        raise ValueError(f"feature {name!r} needs a market simulating listed option hedges, which the trainer "
+                         "does not have yet")
+    listed_hedge.__name__ = name
+    return listed_hedge
+
+
+LISTED_HEDGE_FEATURES = ("hedge_call_atm_30d", "hedge_call_atm_30d_log_moneyness", "hedge_call_atm_30d_ttm_years",
+                         "hedge_options_delta")
+
+
 FEATURE_BUILDERS: Dict[str, Callable[[HedgeState], torch.Tensor]] = {
     "log_moneyness": log_moneyness,
     "ttm_years": ttm_years,
@@ -106,6 +120,7 @@ FEATURE_BUILDERS: Dict[str, Callable[[HedgeState], torch.Tensor]] = {
     "hedge_varswap": hedge_varswap,
     "log_spot": log_spot,
     "variance": variance,
+    **{name: _listed_hedge(name) for name in LISTED_HEDGE_FEATURES},
 }
 
 

@@ -13,7 +13,10 @@ guardrail each, so the tests need no trained model:
 * ``constant-out-of-bounds.onnx``: target = 3.0 with bounds [[-1.25, 1.25]].
 * ``constant-half.onnx``: target = 0.5 (a well-behaved control).
 * ``batch-of-one-only.onnx``: reshapes the output to [1, 1], so ONNX Runtime fails at batch > 1.
-* ``two-instruments.onnx``: targets for UNDERLYING and VARSWAP (the engine trades only UNDERLYING).
+* ``two-instruments.onnx``: features of the ``bs-book-call30-v1`` set, target = [0.25, 0.5] for UNDERLYING
+  and the listed family CALL_ATM_30D (underlying units and option units, contracts x multiplier, per unit
+  of book scale).
+* ``unknown-instrument.onnx``: targets for UNDERLYING and VARSWAP (simulator-only: the engine refuses it).
 * ``opset-12.onnx``: the constant-half graph declared at opset 12 (below the contract's 13).
 * ``rolling-half.onnx``: target = 0.5 from the ``bs-book-rolling-v1`` features (the book's and the six rolling
   market features), so the engine must serve rolling features and fall back while they warm up.
@@ -37,10 +40,10 @@ def contract_features(feature_set=FEATURE_SET):
 
 
 def constant_graph(value, features, instruments, batch_of_one=False):
-    """target = features @ zeros(F, K) + value: the value for every row, for any finite features."""
+    """target = features @ zeros(F, K) + value: the value (a scalar or one per instrument) for every row."""
     n_features, n_targets = len(features), len(instruments)
     weights = numpy_helper.from_array(np.zeros((n_features, n_targets), dtype=np.float32), "zero_weights")
-    bias = numpy_helper.from_array(np.full((n_targets,), value, dtype=np.float32), "constant_target")
+    bias = numpy_helper.from_array(np.broadcast_to(np.asarray(value, dtype=np.float32), (n_targets,)).copy(), "constant_target")
     nodes = [helper.make_node("MatMul", ["features", "zero_weights"], ["zeros"]),
              helper.make_node("Add", ["zeros", "constant_target"], ["target" if not batch_of_one else "wide"])]
     initializers = [weights, bias]
@@ -82,7 +85,8 @@ def main():
     model("constant-out-of-bounds", 3.0)
     model("constant-half", 0.5)
     model("batch-of-one-only", 0.5, batch_of_one=True)
-    model("two-instruments", 0.5, instruments=("UNDERLYING", "VARSWAP"))
+    model("two-instruments", [0.25, 0.5], instruments=("UNDERLYING", "CALL_ATM_30D"), feature_set="bs-book-call30-v1")
+    model("unknown-instrument", 0.5, instruments=("UNDERLYING", "VARSWAP"))
     model("opset-12", 0.5, opset=12)
     model("rolling-half", 0.5, feature_set="bs-book-rolling-v1")
 

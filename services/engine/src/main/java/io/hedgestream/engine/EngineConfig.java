@@ -2,6 +2,7 @@ package io.hedgestream.engine;
 
 import io.hedgestream.config.SettingsReader;
 import io.hedgestream.engine.decision.HedgeLimits;
+import io.hedgestream.engine.instruments.ListedOptionRules;
 import io.hedgestream.engine.policy.HedgePolicies;
 import io.hedgestream.engine.policy.onnx.ModelFiles;
 import io.hedgestream.engine.policy.onnx.PolicyDevice;
@@ -34,6 +35,13 @@ import java.util.Set;
  *   <tr><td>engine.lot-size</td><td>1</td><td>order quantities are whole multiples of this many units</td></tr>
  *   <tr><td>engine.limits.max-position</td><td>1000000</td><td>largest absolute hedge holding per instrument</td></tr>
  *   <tr><td>engine.limits.max-order-quantity</td><td>100000</td><td>largest absolute quantity per order</td></tr>
+ *   <tr><td>engine.listed.strike-step</td><td>1</td><td>strike grid of listed hedge option series: a
+ *       family's strike is the mid rounded to a multiple of it</td></tr>
+ *   <tr><td>engine.listed.multiplier</td><td>100</td><td>underlying units per listed option contract</td></tr>
+ *   <tr><td>engine.listed.expiry-time</td><td>20:00</td><td>UTC time of day at which the daily listed
+ *       series expire (ISO local time)</td></tr>
+ *   <tr><td>engine.listed.roll-days</td><td>7</td><td>a book rolls a family's series once its time to expiry
+ *       is below min(this, tenor / 2) days</td></tr>
  *   <tr><td>engine.risk.window</td><td>250</td><td>decision steps in the rolling risk window</td></tr>
  *   <tr><td>engine.rolling.zone</td><td>UTC</td><td>zone whose local date is a tick's trading day for the
  *       rolling market features (a region id such as {@code America/New_York}, or an offset); UTC keeps
@@ -83,6 +91,7 @@ public final class EngineConfig {
   private final double lotSize;
   private final HedgeLimits limits;
   private final int riskWindow;
+  private final ListedOptionRules listedOptions;
   private final ZoneId rollingZone;
   private final String processingGuarantee;
   private final long commitIntervalMs;
@@ -109,6 +118,7 @@ public final class EngineConfig {
     limits = new HedgeLimits(in.positiveDecimal("engine.limits.max-position", 1_000_000),
         in.positiveDecimal("engine.limits.max-order-quantity", 100_000));
     riskWindow = (int) in.integer("engine.risk.window", 250, 1, 100_000);
+    listedOptions = ListedOptionRules.from(in);
     rollingZone = in.parsed("engine.rolling.zone", ZoneOffset.UTC, ZoneId::of);
     processingGuarantee = in.choice("engine.processing.guarantee", EXACTLY_ONCE_V2,
         List.of(EXACTLY_ONCE_V2, AT_LEAST_ONCE));
@@ -206,6 +216,11 @@ public final class EngineConfig {
   /** Default pre-trade limits (policy.control SET_LIMITS may override them per symbol). */
   public HedgeLimits limits() {
     return limits;
+  }
+
+  /** Rules of listed-option hedge instruments (strike grid, multiplier, expiries, rolling). */
+  public ListedOptionRules listedOptions() {
+    return listedOptions;
   }
 
   /** Decision steps in the rolling risk window. */

@@ -6,6 +6,8 @@ import io.hedgestream.avro.PnlEvent;
 import io.hedgestream.avro.RiskSnapshot;
 import io.hedgestream.basics.Result;
 import io.hedgestream.engine.journal.DecisionJournal;
+import io.hedgestream.engine.instruments.ListedOptionRules;
+import io.hedgestream.engine.instruments.ListedTargets;
 import io.hedgestream.engine.marking.BookMarker;
 import io.hedgestream.engine.marking.BookMarks;
 import io.hedgestream.engine.marking.MarketSnapshot;
@@ -42,6 +44,7 @@ public final class BookDecider {
   private final HedgePolicy policy;
   private final OrderPlanner planner;
   private final int riskWindow;
+  private ListedTargets listed = new ListedTargets(ListedOptionRules.DEFAULTS);
   private DecisionJournal journal = DecisionJournal.NONE;
 
   /**
@@ -65,6 +68,18 @@ public final class BookDecider {
    */
   public BookDecider journalTo(DecisionJournal journal) {
     this.journal = journal;
+    return this;
+  }
+
+  /**
+   * Resolves listed-option families named by targets with {@code rules} (strike grid, expiries, multiplier,
+   * rolling; {@link ListedOptionRules#DEFAULTS} until set).
+   *
+   * @param rules the engine's listed-option rules
+   * @return this decider
+   */
+  public BookDecider listedOptions(ListedOptionRules rules) {
+    this.listed = new ListedTargets(rules);
     return this;
   }
 
@@ -114,7 +129,7 @@ public final class BookDecider {
     for (int i = 0; i < requests.size(); i++) {
       Request request = requests.get(i);
       List<String> bookNotes = new ArrayList<>(ExpirySettler.settle(request.book(), market));
-      BookMarks bookMarks = BookMarker.mark(request.book().options(), market);
+      BookMarks bookMarks = BookMarker.mark(request.book(), market);
       for (OptionMark option : bookMarks.options()) {
         if (option.stale()) {
           bookNotes.add("stale mark kept for " + option.optionId());
@@ -198,12 +213,14 @@ public final class BookDecider {
     long now = marks.market().eventMicros();
     OrderPlanner.DecisionLabel label =
         new OrderPlanner.DecisionLabel(decisionId, choice.reason(), choice.policyVersion(), now);
-    OrderPlanner.Plan plan = planner.place(book, choice.target(), label, request.limits());
+    ListedTargets.Concrete concrete = listed.concretise(book, choice.target(), marks.market());
+    OrderPlanner.Plan plan = planner.place(book, concrete.target(), label, request.limits());
     List<String> all = new ArrayList<>();
     if (!choice.detail().isEmpty()) {
       all.add(choice.detail());
     }
     all.addAll(notes);
+    all.addAll(concrete.notes());
     all.addAll(plan.notes());
     String detail = String.join("; ", all);
     String reason = choice.reason().name() + (all.isEmpty() ? "" : ": " + detail);

@@ -4,9 +4,9 @@ package io.hedgestream.engine.decision;
  * Pre-trade limits the engine applies to every book before an order leaves it.
  *
  * @param maxPosition largest absolute holding of any hedge instrument a target may ask for, in units
- *     (shares for the underlying)
- * @param maxOrderQuantity largest absolute quantity of one order; a larger order is clipped to it and the
- *     rest is left for the next decision
+ *     (shares for the underlying, option units = contracts x multiplier for a listed family)
+ * @param maxOrderQuantity largest absolute quantity of one order in the same units; a larger order is clipped
+ *     to it (an option order to whole contracts) and the rest is left for the next decision
  */
 public record HedgeLimits(double maxPosition, double maxOrderQuantity) {
 

@@ -16,13 +16,17 @@ import java.util.TreeMap;
  *
  * <p><b>Conventions</b> (money in the underlying's currency, + = gain to the desk):
  * <ul>
- *   <li>MTM = cash + sum(desk contracts x multiplier x option mark) + sum(hedge units x mid).</li>
+ *   <li>MTM = cash + sum(desk contracts x multiplier x option mark) + underlying units x mid
+ *       + sum(hedge option contracts x multiplier x model price); hedge options are listed series marked
+ *       with Black-Scholes-Merton at the tick's ATM vol.</li>
  *   <li>Cash moves only by: client premium (premium x client quantity x multiplier, when the trade is
- *       booked), expiry settlement (intrinsic at mid x desk contracts x multiplier), and fills
- *       (-signed units x price - fee).</li>
+ *       booked), expiry settlement (intrinsic at mid x desk contracts x multiplier; hedge option series
+ *       likewise, as hedge cash), and fills (-signed units x price - fee; for an option series units =
+ *       contracts x multiplier and price is per underlying unit).</li>
  *   <li>optionPnl = change in option value + premium + settlements since the previous step.</li>
- *   <li>hedgePnl = change in hedge value + fill cash at the engine's mid (-signed units x mid when the
- *       fill was booked): the hedge PnL as if every fill had been done at mid, i.e. before costs.</li>
+ *   <li>hedgePnl = change in hedge value + hedge settlements + fill cash at the engine's price (the mid,
+ *       or an option's model price, when the fill was booked): the hedge PnL as if every fill had been done
+ *       at that price, i.e. before costs.</li>
  *   <li>costs = fees + execution cost, execution cost = signed units x (fill price - engine mid when the
  *       fill was booked): the half-spread paid, plus any slippage between the gateway's and the engine's
  *       mid (it can be negative when a fill beats the mid).</li>
@@ -51,7 +55,7 @@ public final class PnlAccountant {
     double mid = marks.market().mid();
     double optionValue = marks.optionValue();
     double hedgeUnits = book.holding(book.symbol());
-    double hedgeValue = hedgeUnits * mid;
+    double hedgeValue = hedgeUnits * mid + marks.hedgeOptionValue();
     double markToMarket = book.cash() + optionValue + hedgeValue;
     Ledger ledger = book.ledger();
     StepFlows flows = book.flows();
@@ -59,7 +63,7 @@ public final class PnlAccountant {
     double hedgePnl = hedgeValue - ledger.previousHedgeValue() + flows.fillCash() + flows.executionCost();
     double costs = flows.fees() + flows.executionCost();
     double stepPnl = markToMarket - ledger.previousMarkToMarket();
-    BookGreeks greeks = marks.optionGreeks().plusDelta(hedgeUnits);
+    BookGreeks greeks = marks.optionGreeks().plus(marks.hedgeOptionGreeks()).plusDelta(hedgeUnits);
     requireFinite(book, markToMarket, optionPnl, hedgePnl, costs, stepPnl, greeks.delta(), greeks.gamma(),
         greeks.vega(), greeks.theta());
     ledger.recordStep(markToMarket, optionValue, hedgeValue, stepPnl, riskWindow);
@@ -87,7 +91,7 @@ public final class PnlAccountant {
         .build();
   }
 
-  /** Hedge holdings by instrument plus desk contracts by option id. */
+  /** Hedge holdings by instrument (underlying units, contracts of option series) plus desk contracts by option id. */
   static Map<String, Double> positions(BookState book, BookMarks marks) {
     Map<String, Double> positions = new TreeMap<>(book.holdings());
     for (OptionMark option : marks.options()) {

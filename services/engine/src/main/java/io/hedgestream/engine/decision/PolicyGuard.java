@@ -1,6 +1,7 @@
 package io.hedgestream.engine.decision;
 
 import io.hedgestream.basics.Result;
+import io.hedgestream.engine.instruments.ListedFamily;
 import io.hedgestream.engine.policy.DecisionContext;
 import io.hedgestream.engine.policy.DeltaHedgePolicy;
 import io.hedgestream.engine.policy.TargetHoldings;
@@ -8,8 +9,9 @@ import java.util.Map;
 
 /**
  * The guardrail between a policy and the market: a target trades only if it names instruments the
- * engine can trade (the underlying, for now), every value is finite, and no holding exceeds the position
- * limit. Anything else is a failure that makes the engine fall back to the delta hedge.
+ * engine can trade (the underlying, by its symbol, or a contract listed family such as {@code CALL_ATM_30D}),
+ * every value is finite, and no holding exceeds the position limit (for a family: its option units,
+ * contracts x multiplier). Anything else is a failure that makes the engine fall back to the delta hedge.
  */
 public final class PolicyGuard {
 
@@ -34,7 +36,7 @@ public final class PolicyGuard {
     for (Map.Entry<String, Double> target : proposed.value().units().entrySet()) {
       String instrument = target.getKey();
       Double units = target.getValue();
-      if (!context.symbol().equals(instrument)) {
+      if (!context.symbol().equals(instrument) && !ListedFamily.isFamily(instrument)) {
         return Result.failure("target for unsupported instrument " + instrument);
       }
       if (units == null || !Double.isFinite(units)) {
@@ -49,7 +51,9 @@ public final class PolicyGuard {
   }
 
   /**
-   * The fallback: the delta hedge clamped to the position limit.
+   * The fallback: the delta hedge in the underlying, clamped to the position limit. It neutralises the delta
+   * of the liability and of the listed hedge options held; it does not trade options, so existing option
+   * hedges are kept as they are (until a later policy decision, a kill or their expiry).
    *
    * @param context the book
    * @param limits the book's limits

@@ -29,9 +29,10 @@ import java.util.List;
  * @param gammaSpot {@code S sum q_i m_i Gamma_i / scale}
  * @param vegaSpot {@code sum q_i m_i Vega_i / (S scale)}
  * @param hedgeUnderlying filled holding of the underlying / scale
+ * @param listed the listed hedge options held, per unit scale ({@link ListedHedges})
  */
 public record BookSummary(double spot, double atmVol, double scale, double logMoneyness, double ttmYears,
-    double delta, double gammaSpot, double vegaSpot, double hedgeUnderlying) {
+    double delta, double gammaSpot, double vegaSpot, double hedgeUnderlying, ListedHedges listed) {
 
   /** Microseconds in the contract's ACT/365 year. */
   public static final double MICROS_PER_YEAR = 365.0 * 86_400 * 1e6;
@@ -56,7 +57,7 @@ public record BookSummary(double spot, double atmVol, double scale, double logMo
       }
     }
     if (scale == 0) {
-      return Result.success(new BookSummary(spot, vol, 0, 0, 0, 0, 0, 0, 0));
+      return Result.success(new BookSummary(spot, vol, 0, 0, 0, 0, 0, 0, 0, ListedHedges.NONE));
     }
     double logMoneyness = 0;
     double ttm = 0;
@@ -81,7 +82,8 @@ public record BookSummary(double spot, double atmVol, double scale, double logMo
       vega += units * greeks.value().vega();
     }
     return Result.success(new BookSummary(spot, vol, scale, logMoneyness, ttm, delta / scale,
-        spot * gamma / scale, vega / (spot * scale), context.holding(context.symbol()) / scale));
+        spot * gamma / scale, vega / (spot * scale), context.holding(context.symbol()) / scale,
+        ListedHedges.of(context, scale)));
   }
 
   /** The contract's time to expiry of an option at {@code nowMicros}, years (ACT/365). */

@@ -1,5 +1,6 @@
 package io.hedgestream.engine.features;
 
+import io.hedgestream.engine.instruments.ListedFamily;
 import io.hedgestream.market.RollingFeature;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -27,11 +28,21 @@ public final class ContractFeatures {
       "book_vega_spot", BookSummary::vegaSpot,
       "hedge_underlying", BookSummary::hedgeUnderlying);
 
+  private static final ListedFamily CALL_ATM_30D = ListedFamily.parse("CALL_ATM_30D").orElseThrow();
+
+  /** The listed-hedge features (definitions in the contract; {@link ListedHedges}). */
+  private static final Map<String, ToDoubleFunction<BookSummary>> LISTED = Map.of(
+      CALL_ATM_30D.holdingFeature(), summary -> summary.listed().units(CALL_ATM_30D.name()),
+      CALL_ATM_30D.holdingFeature() + "_log_moneyness", summary -> summary.listed().logMoneyness(CALL_ATM_30D.name()),
+      CALL_ATM_30D.holdingFeature() + "_ttm_years", summary -> summary.listed().ttmYears(CALL_ATM_30D),
+      "hedge_options_delta", summary -> summary.listed().delta());
+
   private ContractFeatures() {}
 
   /** Names of every feature the engine can build. */
   public static Set<String> names() {
     Set<String> names = new HashSet<>(BUILDERS.keySet());
+    names.addAll(LISTED.keySet());
     Arrays.stream(RollingFeature.values()).forEach(feature -> names.add(feature.contractName()));
     return names;
   }
@@ -54,6 +65,7 @@ public final class ContractFeatures {
    *     come from the context)
    */
   public static ToDoubleFunction<BookSummary> builder(String name) {
-    return BUILDERS.get(name);
+    ToDoubleFunction<BookSummary> builder = BUILDERS.get(name);
+    return builder != null ? builder : LISTED.get(name);
   }
 }

@@ -2,17 +2,24 @@ package io.hedgestream.engine.marking;
 
 import io.hedgestream.basics.Result;
 import io.hedgestream.engine.input.EpochMicros;
+import io.hedgestream.engine.state.BookState;
+import io.hedgestream.engine.state.HedgeSeries;
 import io.hedgestream.engine.state.OptionPosition;
 import io.hedgestream.pricing.BlackScholes;
 import io.hedgestream.pricing.OptionGreeks;
 import io.hedgestream.pricing.SabrHagan;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Marks liability options with Black-Scholes-Merton at the tick's mid: with the tick's ATM vol, or, when
  * the tick carries SABR parameters, with Hagan's SABR vol at each option's strike (forward
  * {@code S e^{(r-q)T}}). Time to maturity is ACT/365 from the tick's event time.
+ *
+ * <p>Listed hedge option series are marked the way the contract prices them: Black-Scholes-Merton at the
+ * tick's ATM vol (no smile, even when the tick has SABR parameters), which is also the price the paper
+ * exchange quotes around and the "mid" execution cost is measured against.
  */
 public final class BookMarker {
 
@@ -38,6 +45,66 @@ public final class BookMarker {
       value += mark.value();
     }
     return new BookMarks(market, marks, total, value);
+  }
+
+  /**
+   * Marks a book: its liability options (recording their marks) and the listed option series it holds.
+   *
+   * @param book the book (liability marks are updated)
+   * @param market the market to mark at
+   * @return the marks and their totals
+   */
+  public static BookMarks mark(BookState book, MarketSnapshot market) {
+    BookMarks liability = mark(book.options(), market);
+    List<HedgeMark> hedges = new ArrayList<>();
+    BookGreeks total = BookGreeks.ZERO;
+    double value = 0;
+    for (Map.Entry<String, Double> holding : book.holdings().entrySet()) {
+      HedgeSeries series = book.hedgeSeries(holding.getKey());
+      if (series != null) {
+        OptionMark mark = markHedge(series, holding.getValue(), market);
+        hedges.add(new HedgeMark(series.family(), mark));
+        total = total.plus(mark.greeks());
+        value += mark.value();
+      }
+    }
+    return new BookMarks(market, liability.options(), liability.optionGreeks(), liability.optionValue(), hedges,
+        total, value);
+  }
+
+  /**
+   * The price per underlying unit of a listed series: Black-Scholes-Merton at the tick's ATM vol; the
+   * discounted intrinsic value of the forward once it has expired.
+   */
+  public static double hedgePrice(HedgeSeries series, MarketSnapshot market) {
+    return hedgeGreeks(series, market, EpochMicros.yearsBetween(market.eventMicros(), series.expiryMicros())).price();
+  }
+
+  /**
+   * The engine's price per underlying unit of any hedge instrument of a book: the mid for the underlying,
+   * the model price ({@link #hedgePrice}) for a listed series. The fill booking measures execution cost
+   * against it.
+   */
+  public static double instrumentPrice(BookState book, String instrument, MarketSnapshot market) {
+    HedgeSeries series = book.hedgeSeries(instrument);
+    return series == null ? market.mid() : hedgePrice(series, market);
+  }
+
+  private static OptionMark markHedge(HedgeSeries series, double contracts, MarketSnapshot market) {
+    double ttm = EpochMicros.yearsBetween(market.eventMicros(), series.expiryMicros());
+    OptionGreeks perUnit = hedgeGreeks(series, market, ttm);
+    return new OptionMark(series.optionId(), series.putCall(), series.strike(), series.expiryMicros(),
+        series.multiplier(), contracts, ttm, market.atmVol(), perUnit, false);
+  }
+
+  private static OptionGreeks hedgeGreeks(HedgeSeries series, MarketSnapshot market, double ttm) {
+    Result<OptionGreeks> greeks = BlackScholes.tryGreeks(series.putCall(), market.mid(), series.strike(), ttm,
+        market.atmVol(), market.rate(), market.dividendYield());
+    if (greeks.isSuccess() && finite(greeks.value())) {
+      return greeks.value();
+    }
+    double intrinsic = Math.max(series.putCall().sign() * (market.mid() - series.strike()), 0);
+    return new OptionGreeks(intrinsic, 0, 0, 0, 0);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.hedgestream.engine.policy;
 
 import io.hedgestream.engine.marking.BookGreeks;
 import io.hedgestream.engine.marking.BookMarks;
+import io.hedgestream.engine.marking.HedgeMark;
 import io.hedgestream.engine.marking.MarketSnapshot;
 import io.hedgestream.engine.marking.OptionMark;
 import io.hedgestream.market.RollingFeatures;
@@ -20,15 +21,19 @@ import java.util.Objects;
  * @param optionGreeks Greeks of the options alone
  * @param holdings filled hedge holdings by instrument id, units
  * @param pending signed units still pending by instrument id
+ * @param hedgeOptions the listed option series held as hedges, marked, with their families
+ * @param hedgeOptionGreeks Greeks of the hedge option holdings together
  * @param rolling the symbol's rolling market features as of {@code market} (trailing windows only;
  *     {@link RollingFeatures#NONE} when the caller keeps no rolling state)
  */
 public record DecisionContext(String book, String symbol, MarketSnapshot market, List<OptionMark> options,
-    BookGreeks optionGreeks, Map<String, Double> holdings, Map<String, Double> pending, RollingFeatures rolling) {
+    BookGreeks optionGreeks, Map<String, Double> holdings, Map<String, Double> pending,
+    List<HedgeMark> hedgeOptions, BookGreeks hedgeOptionGreeks, RollingFeatures rolling) {
 
   /** Copies the collections. */
   public DecisionContext {
     options = List.copyOf(options);
+    hedgeOptions = List.copyOf(hedgeOptions);
     holdings = Map.copyOf(holdings);
     pending = Map.copyOf(pending);
     Objects.requireNonNull(rolling, "rolling");
@@ -61,7 +66,7 @@ public record DecisionContext(String book, String symbol, MarketSnapshot market,
   public static DecisionContext of(String book, BookMarks marks, Map<String, Double> holdings,
       Map<String, Double> pending, RollingFeatures rolling) {
     return new DecisionContext(book, marks.market().symbol(), marks.market(), marks.options(),
-        marks.optionGreeks(), holdings, pending, rolling);
+        marks.optionGreeks(), holdings, pending, marks.hedgeOptions(), marks.hedgeOptionGreeks(), rolling);
   }
 
   /** Event time of the decision, epoch microseconds. */

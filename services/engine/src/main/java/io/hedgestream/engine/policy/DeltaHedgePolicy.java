@@ -1,9 +1,9 @@
 package io.hedgestream.engine.policy;
 
 /**
- * The analytic Black-Scholes delta hedge in the underlying: target holding = -(delta of the options), so
- * the book's delta after the hedge is zero (a desk short calls buys shares). Also the engine's fallback
- * when another policy fails.
+ * The analytic Black-Scholes delta hedge in the underlying: target holding = -(delta of the liability
+ * options + delta of any listed hedge options held), so the book's delta after the hedge is zero (a desk
+ * short calls buys shares). It never trades options. Also the engine's fallback when another policy fails.
  */
 public final class DeltaHedgePolicy implements PerBookPolicy {
 
@@ -20,8 +20,11 @@ public final class DeltaHedgePolicy implements PerBookPolicy {
     return TargetHoldings.of(context.symbol(), deltaNeutralHolding(context));
   }
 
-  /** The delta-neutral holding of the underlying for one book: minus the options' delta, in units. */
+  /**
+   * The delta-neutral holding of the underlying for one book, in units: minus the delta of the liability
+   * options and of the listed option series the book holds as hedges, so the whole book is flat in delta.
+   */
   public static double deltaNeutralHolding(DecisionContext context) {
-    return -context.optionGreeks().delta();
+    return -(context.optionGreeks().delta() + context.hedgeOptionGreeks().delta());
   }
 }

@@ -32,6 +32,8 @@ public final class BookState {
   private final Map<String, Double> holdings = new TreeMap<>();
   private final Map<String, PendingOrder> pending = new LinkedHashMap<>();
   private final Map<String, Double> pendingByInstrument = new TreeMap<>();
+  private final Map<String, HedgeSeries> hedgeSeries = new TreeMap<>();
+  private final Map<String, String> currentSeries = new TreeMap<>();
   private final StepFlows flows = new StepFlows();
   private final Ledger ledger = new Ledger();
   private final RecentIds recentClientOrders;
@@ -73,7 +75,10 @@ public final class BookState {
     return options;
   }
 
-  /** Hedge holdings by instrument id, in units (mutable, sorted by id). */
+  /**
+   * Hedge holdings by instrument id (mutable, sorted by id): underlying units for the underlying, contracts
+   * for a listed option series (see {@link #hedgeSeries(String)}).
+   */
   public Map<String, Double> holdings() {
     return holdings;
   }
@@ -91,6 +96,56 @@ public final class BookState {
     } else {
       holdings.put(instrument, next);
     }
+  }
+
+  /** Listed option series the book hedges with (held, pending or current), by option id (read-only view). */
+  public Map<String, HedgeSeries> hedgeSeries() {
+    return Collections.unmodifiableMap(hedgeSeries);
+  }
+
+  /** The terms of a hedge option series, or null when {@code instrument} is not one (e.g. the underlying). */
+  public HedgeSeries hedgeSeries(String instrument) {
+    return hedgeSeries.get(instrument);
+  }
+
+  /** The series the book currently hedges a listed family with, or null before the first resolution. */
+  public HedgeSeries currentSeries(String family) {
+    String id = currentSeries.get(family);
+    return id == null ? null : hedgeSeries.get(id);
+  }
+
+  /**
+   * Makes {@code series} the family's current series (sticky until it rolls) and remembers its terms; the
+   * previous series keeps its terms while it is held or pending.
+   */
+  public void useSeries(HedgeSeries series) {
+    hedgeSeries.put(series.optionId(), series);
+    currentSeries.put(series.family(), series.optionId());
+    forgetIdleSeries();
+  }
+
+  /** Underlying units one unit of an instrument's holding stands for: the multiplier of an option, 1 otherwise. */
+  public double unitsPerQuantity(String instrument) {
+    HedgeSeries series = hedgeSeries.get(instrument);
+    return series == null ? 1.0 : series.multiplier();
+  }
+
+  /**
+   * Cash-settles an expired hedge series: the holding leaves the book, {@code amount} (intrinsic x contracts x
+   * multiplier) goes to cash and to the step's hedge cash flows, and the series stops being current.
+   */
+  public void settleHedge(String optionId, double amount) {
+    holdings.remove(optionId);
+    cash += amount;
+    flows.addHedgeSettlement(amount);
+    currentSeries.values().remove(optionId);
+    forgetIdleSeries();
+  }
+
+  /** Drops the terms of series that are neither held, pending nor current. */
+  private void forgetIdleSeries() {
+    hedgeSeries.keySet().removeIf(id -> !holdings.containsKey(id) && pendingQuantity(id) == 0
+        && !currentSeries.containsValue(id) && pending.values().stream().noneMatch(o -> o.instrument().equals(id)));
   }
 
   /** Pending hedge orders by order id, in the order sent (read-only view). */
@@ -157,19 +212,24 @@ public final class BookState {
   }
 
   /**
-   * Books a hedge fill: the holding, cash (-signed units x price - fee) and the step's flows.
+   * Books a hedge fill: the holding, cash (-signed quantity x units per quantity x price - fee) and the
+   * step's flows. For an option series the quantity is contracts and the price is per underlying unit, so
+   * the cash is contracts x multiplier x price.
    *
    * @param instrument instrument id
-   * @param signedUnits units bought (+) or sold (-)
-   * @param price execution price per unit
+   * @param signedQuantity units (underlying) or contracts (option) bought (+) or sold (-)
+   * @param price execution price per underlying unit
    * @param fee fee paid, >= 0
-   * @param mid the engine's mid of the instrument when the fill is booked, to measure execution cost
+   * @param mid the engine's price of the instrument when the fill is booked (the underlying's mid, an
+   *     option's model price), to measure execution cost
    */
-  public void bookFill(String instrument, double signedUnits, double price, double fee, double mid) {
-    addHolding(instrument, signedUnits);
+  public void bookFill(String instrument, double signedQuantity, double price, double fee, double mid) {
+    addHolding(instrument, signedQuantity);
+    double signedUnits = signedQuantity * unitsPerQuantity(instrument);
     double cashBeforeFees = -signedUnits * price;
     cash += cashBeforeFees - fee;
     flows.addFill(cashBeforeFees, fee, signedUnits * (price - mid));
+    forgetIdleSeries();
   }
 
   /** Decisions made so far. */
@@ -218,6 +278,11 @@ public final class BookState {
     for (OptionPosition option : options) {
       earliest = Math.min(earliest, option.expiryMicros());
     }
+    for (HedgeSeries series : hedgeSeries.values()) {
+      if (holdings.containsKey(series.optionId())) {
+        earliest = Math.min(earliest, series.expiryMicros());
+      }
+    }
     return earliest;
   }
 
@@ -249,6 +314,15 @@ public final class BookState {
     ledger.writeTo(out);
     recentClientOrders.writeTo(out);
     recentFills.writeTo(out);
+    out.writeInt(hedgeSeries.size());
+    for (HedgeSeries series : hedgeSeries.values()) {
+      series.writeTo(out);
+    }
+    out.writeInt(currentSeries.size());
+    for (Map.Entry<String, String> current : currentSeries.entrySet()) {
+      out.writeString(current.getKey());
+      out.writeString(current.getValue());
+    }
   }
 
   static BookState readFrom(StateReader in) {
@@ -269,6 +343,16 @@ public final class BookState {
     state.ledger.readFrom(in);
     state.recentClientOrders.readFrom(in);
     state.recentFills.readFrom(in);
+    // Listed hedge series were appended to the layout later: a book written before them has none.
+    if (in.hasRemaining()) {
+      for (int i = in.readCount(); i > 0; i--) {
+        HedgeSeries series = HedgeSeries.readFrom(in);
+        state.hedgeSeries.put(series.optionId(), series);
+      }
+      for (int i = in.readCount(); i > 0; i--) {
+        state.currentSeries.put(in.readString(), in.readString());
+      }
+    }
     return state;
   }
 
@@ -279,7 +363,8 @@ public final class BookState {
         && List.copyOf(pending.values()).equals(List.copyOf(that.pending.values()))
         && Double.compare(cash, that.cash) == 0 && sequence == that.sequence
         && lastDecisionMicros == that.lastDecisionMicros && flows.equals(that.flows) && ledger.equals(that.ledger)
-        && recentClientOrders.equals(that.recentClientOrders) && recentFills.equals(that.recentFills);
+        && recentClientOrders.equals(that.recentClientOrders) && recentFills.equals(that.recentFills)
+        && hedgeSeries.equals(that.hedgeSeries) && currentSeries.equals(that.currentSeries);
   }
 
   @Override

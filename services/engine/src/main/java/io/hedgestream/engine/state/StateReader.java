@@ -52,6 +52,10 @@ final class StateReader {
     return count;
   }
 
+  boolean hasRemaining() {
+    return buffer.hasRemaining();
+  }
+
   void expectEnd() {
     if (buffer.hasRemaining()) {
       throw new SerializationException("corrupt engine state: " + buffer.remaining() + " trailing bytes");

@@ -22,7 +22,10 @@ public final class StepFlows {
     return settlements;
   }
 
-  /** Cash of hedge fills at their prices, before fees: -signed quantity x price. */
+  /**
+   * Hedge cash before fees: fills at their prices (-signed units x price) plus expiry settlements of hedge
+   * option series (intrinsic x contracts x multiplier).
+   */
   public double fillCash() {
     return fillCash;
   }
@@ -55,6 +58,11 @@ public final class StepFlows {
     fillCash += cashBeforeFees;
     fees += fee;
     executionCost += costVersusMid;
+  }
+
+  /** Adds the cash settlement of an expired hedge option series to the hedge cash. */
+  public void addHedgeSettlement(double cash) {
+    fillCash += cash;
   }
 
   /** Forgets the flows once a step has booked them. */

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hedgestream.avro.HedgeOrder;
 import io.hedgestream.avro.HedgeReason;
+import io.hedgestream.avro.InstrumentType;
 import io.hedgestream.avro.Side;
 import io.hedgestream.engine.policy.TargetHoldings;
 import io.hedgestream.engine.state.BookState;
+import io.hedgestream.engine.state.HedgeSeries;
 import io.hedgestream.engine.state.PendingOrder;
+import io.hedgestream.pricing.PutCall;
 import org.junit.jupiter.api.Test;
 
 class OrderPlannerTest {
@@ -59,5 +62,37 @@ class OrderPlannerTest {
     OrderPlanner.Plan plan = planner.place(book, TargetHoldings.of("SPY", -1_000), LABEL, new HedgeLimits(1e6, 255));
     assertThat(plan.orders().get(0).getQuantity()).isEqualTo(250);
     assertThat(plan.notes()).singleElement().asString().contains("clipped");
+  }
+
+  @Test
+  void optionSeriesTradeWholeContractsWithTheirTermsAndTheOrderLimitInOptionUnits() {
+    BookState book = new BookState("b", "SPY");
+    HedgeSeries series = HedgeSeries.of("SPY", "CALL_ATM_30D", PutCall.CALL, 100, 1_738_440_000_000_000L, 100);
+    book.useSeries(series);
+    book.bookFill(series.optionId(), 2, 3.0, 0, 3.0);
+    OrderPlanner planner = new OrderPlanner(100);
+
+    OrderPlanner.Plan plan = planner.place(book, TargetHoldings.of(series.optionId(), 40.4), LABEL,
+        new HedgeLimits(1e6, 2_550));
+
+    HedgeOrder order = plan.orders().get(0);
+    assertThat(order.getInstrumentType()).isEqualTo(InstrumentType.OPTION);
+    assertThat(order.getQuantity()).as("38 contracts wanted, clipped to floor(2550 / 100)").isEqualTo(25);
+    assertThat(order.getOption().getStrike()).isEqualTo(100);
+    assertThat(order.getOption().getMultiplier()).isEqualTo(100);
+    assertThat(plan.notes()).singleElement().asString().contains("clipped");
+    assertThat(planner.place(book, TargetHoldings.of(series.optionId(), 27.4), LABEL, LIMITS).orders())
+        .as("27 contracts held or pending").isEmpty();
+  }
+
+  @Test
+  void anOptionWhoseOneContractExceedsTheOrderLimitIsNotOrdered() {
+    BookState book = new BookState("b", "SPY");
+    HedgeSeries series = HedgeSeries.of("SPY", "CALL_ATM_30D", PutCall.CALL, 100, 1_738_440_000_000_000L, 100);
+    book.useSeries(series);
+    OrderPlanner.Plan plan = new OrderPlanner(1).place(book, TargetHoldings.of(series.optionId(), 3), LABEL,
+        new HedgeLimits(1e6, 50));
+    assertThat(plan.orders()).isEmpty();
+    assertThat(plan.notes()).singleElement().asString().contains("one lot exceeds max-order-quantity");
   }
 }

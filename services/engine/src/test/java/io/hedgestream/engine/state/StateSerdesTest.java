@@ -93,4 +93,32 @@ class StateSerdesTest {
     assertThatThrownBy(() -> StateSerdes.books().deserializer().deserialize("t", longer))
         .hasMessageContaining("trailing");
   }
+
+  @Test
+  void hedgeSeriesAndCurrentFamiliesRoundTrip() {
+    BookState book = richBook();
+    HedgeSeries series = HedgeSeries.of("SPY", "CALL_ATM_30D", PutCall.CALL, 452.5, 1_750_000_000_000_000L, 100);
+    book.useSeries(series);
+    book.bookFill(series.optionId(), 3, 2.5, 0.5, 2.4);
+
+    BookState copy = roundTrip(StateSerdes.books(), book);
+
+    assertThat(copy).isEqualTo(book);
+    assertThat(copy.currentSeries("CALL_ATM_30D")).isEqualTo(series);
+    assertThat(copy.holding(series.optionId())).isEqualTo(3);
+    assertThat(copy.unitsPerQuantity(series.optionId())).isEqualTo(100);
+  }
+
+  @Test
+  void aBookWrittenBeforeListedHedgesReadsWithNone() {
+    BookState book = richBook();
+    byte[] bytes = StateSerdes.books().serializer().serialize("t", book);
+    // The listed-hedge section is two empty counts (8 bytes) at the end; a book written before it lacks them.
+    byte[] old = Arrays.copyOf(bytes, bytes.length - 8);
+
+    BookState copy = StateSerdes.books().deserializer().deserialize("t", old);
+
+    assertThat(copy).isEqualTo(book);
+    assertThat(copy.hedgeSeries()).isEmpty();
+  }
 }

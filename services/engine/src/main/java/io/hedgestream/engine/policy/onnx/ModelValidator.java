@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.hedgestream.engine.features.FeatureBuilder;
 import io.hedgestream.engine.features.FeatureContract;
+import io.hedgestream.engine.instruments.ListedFamily;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +22,8 @@ import java.util.Set;
  *   <li>Features: the model's {@code hedgestream.feature_set} is a set of the contract, its
  *       {@code hedgestream.features} list is that set exactly (names and order; a missing, extra or
  *       reordered feature is named), the contract version matches, and the engine can build every one.</li>
- *   <li>Instruments: every output instrument is one the engine trades ({@code UNDERLYING} for now).</li>
+ *   <li>Instruments: every output instrument is one the engine trades: {@code UNDERLYING} or a contract
+ *       listed-option family {@code <CALL|PUT>_ATM_<N>D} ({@link ListedFamily}); each at most once.</li>
  *   <li>Graph: input {@code features} float32 [N, F], output {@code target} float32 [N, K]; default-domain
  *       opset in [{@value #MIN_OPSET}, {@value #MAX_OPSET}], no custom operator domains.</li>
  *   <li>The {@code metadata.json} copy, when present, agrees with the graph on every {@code hedgestream.*}
@@ -38,8 +40,10 @@ public final class ModelValidator {
   public static final String INPUT = "features";
   /** Output tensor name of a policy graph. */
   public static final String OUTPUT = "target";
-  /** Instruments the engine can trade from a model's targets. */
+  /** Instruments the engine can trade from a model's targets besides the listed families. */
   public static final Set<String> TRADABLE = Set.of("UNDERLYING");
+  /** How {@link #features} names the listed families it accepts. */
+  public static final String LISTED_FAMILIES = "<CALL|PUT>_ATM_<N>D (N = 1.." + ListedFamily.MAX_TENOR_DAYS + ")";
 
   private ModelValidator() {}
 
@@ -69,10 +73,14 @@ public final class ModelValidator {
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage());
     }
-    List<String> unsupported = metadata.instruments().stream().filter(i -> !TRADABLE.contains(i)).toList();
+    List<String> unsupported = metadata.instruments().stream()
+        .filter(i -> !TRADABLE.contains(i) && !ListedFamily.isFamily(i)).toList();
     if (!unsupported.isEmpty()) {
       problems.add("instruments " + unsupported + " are not tradable by the engine (it trades " + TRADABLE
-          + "); model instruments " + metadata.instruments());
+          + " and listed families " + LISTED_FAMILIES + "); model instruments " + metadata.instruments());
+    }
+    if (metadata.instruments().stream().distinct().count() != metadata.instruments().size()) {
+      problems.add("instruments " + metadata.instruments() + " name one instrument twice");
     }
     reject(model, problems);
     return builder;

@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class OnnxPolicy implements HedgePolicy, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(OnnxPolicy.class);
+  private static final String UNDERLYING = "UNDERLYING";
 
   private final String name;
   private final ModelFiles files;
@@ -269,10 +270,24 @@ public final class OnnxPolicy implements HedgePolicy, AutoCloseable {
       }
     }
     if (target == null) {
-      // Only UNDERLYING passes validation today: its instrument id in the engine is the book's symbol.
-      target = Result.success(TargetHoldings.of(context.symbol(), output[0] * values.scale()));
+      target = Result.success(targets(context, instruments, output, values.scale()));
     }
     return new BookDecision(values.values(), output, values.scale(), target);
+  }
+
+  /**
+   * Output column k is the holding of the model's instrument k per unit of book scale: {@code UNDERLYING}
+   * becomes the book's symbol (underlying units), a listed family such as {@code CALL_ATM_30D} keeps its
+   * name (option units, contracts x multiplier) and the engine resolves it to a series.
+   */
+  private static TargetHoldings targets(DecisionContext context, List<String> instruments, float[] output,
+      double scale) {
+    Map<String, Double> units = new java.util.TreeMap<>();
+    for (int k = 0; k < output.length; k++) {
+      String instrument = instruments.get(k);
+      units.put(UNDERLYING.equals(instrument) ? context.symbol() : instrument, output[k] * scale);
+    }
+    return new TargetHoldings(units);
   }
 
   /** The model's metadata. */

@@ -93,10 +93,26 @@ class ModelValidationTest {
   }
 
   @Test
-  void instrumentsOtherThanTheUnderlyingAreRefused() {
-    assertThatThrownBy(() -> OnnxPolicy.load(ModelFixtures.testGraph("two-instruments"), PolicyDevice.CPU))
+  void instrumentsOtherThanTheUnderlyingAndListedFamiliesAreRefusedByName() {
+    assertThatThrownBy(() -> OnnxPolicy.load(ModelFixtures.testGraph("unknown-instrument"), PolicyDevice.CPU))
         .isInstanceOf(ModelRejectedException.class)
-        .hasMessageContaining("instruments [VARSWAP] are not tradable by the engine");
+        .hasMessageContaining("instruments [VARSWAP] are not tradable by the engine")
+        .hasMessageContaining("<CALL|PUT>_ATM_<N>D");
+  }
+
+  @Test
+  void aModelHedgingWithTheUnderlyingAndAListedCallLoads() {
+    try (OnnxPolicy policy = OnnxPolicy.load(ModelFixtures.testGraph("two-instruments"), PolicyDevice.CPU)) {
+      assertThat(policy.metadata().instruments()).containsExactly("UNDERLYING", "CALL_ATM_30D");
+    }
+  }
+
+  @Test
+  void malformedListedFamiliesAreRefused() throws IOException {
+    Path model = ModelFixtures.shippedWithGraphMetadata(dir, Map.of("hedgestream.instruments",
+        json(List.of("CALL_ATM_0D")), "hedgestream.target_bounds", "[[-1, 1]]"));
+    assertThatThrownBy(() -> OnnxPolicy.load(model, PolicyDevice.CPU))
+        .hasMessageContaining("instruments [CALL_ATM_0D] are not tradable by the engine");
   }
 
   @Test
