@@ -1,5 +1,7 @@
 package io.hedgestream.engine;
 
+import io.hedgestream.engine.journal.ChronicleDecisionJournal;
+import io.hedgestream.engine.journal.DecisionJournal;
 import io.hedgestream.engine.policy.HedgePolicies;
 import io.hedgestream.engine.policy.HedgePolicy;
 import java.time.Duration;
@@ -35,11 +37,14 @@ public final class EngineService implements AutoCloseable {
   private final EngineConfig config;
   private final KafkaStreams streams;
   private final AutoCloseable ownedPolicy;
+  private final DecisionJournal journal;
 
-  private EngineService(EngineConfig config, KafkaStreams streams, AutoCloseable ownedPolicy) {
+  private EngineService(EngineConfig config, KafkaStreams streams, AutoCloseable ownedPolicy,
+      DecisionJournal journal) {
     this.config = config;
     this.streams = streams;
     this.ownedPolicy = ownedPolicy;
+    this.journal = journal;
   }
 
   /**
@@ -74,13 +79,26 @@ public final class EngineService implements AutoCloseable {
   }
 
   private static EngineService start(EngineConfig config, HedgePolicy policy, AutoCloseable ownedPolicy) {
+    DecisionJournal journal = DecisionJournal.NONE;
+    try {
+      // The journal (engine.journal.*) is opened before the streams and closed after them.
+      journal = config.journalEnabled() ? ChronicleDecisionJournal.open(config.journalDir()) : DecisionJournal.NONE;
+      return startStreams(config, policy, ownedPolicy, journal);
+    } catch (RuntimeException e) {
+      journal.close();
+      throw e;
+    }
+  }
+
+  private static EngineService startStreams(EngineConfig config, HedgePolicy policy, AutoCloseable ownedPolicy,
+      DecisionJournal journal) {
     if (config.createTopics()) {
       EngineTopics.create(config);
     }
     EngineTopics.verify(config);
     Properties properties = StreamsProperties.of(config);
     StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(properties)));
-    HedgeTopology.build(builder, config, policy);
+    HedgeTopology.build(builder, config, policy, journal);
     Topology topology = builder.build(properties);
     KafkaStreams streams = new KafkaStreams(topology, properties);
     streams.setStateListener((next, previous) ->
@@ -92,7 +110,7 @@ public final class EngineService implements AutoCloseable {
     LOG.info("starting engine {} on {} ({}, policy {}, decision interval {})", config.applicationId(),
         config.bootstrapServers(), config.processingGuarantee(), policy.version(), config.decisionInterval());
     streams.start();
-    return new EngineService(config, streams, ownedPolicy);
+    return new EngineService(config, streams, ownedPolicy, journal);
   }
 
   /** The Kafka Streams state. */
@@ -140,6 +158,9 @@ public final class EngineService implements AutoCloseable {
     }
     if (ownedPolicy != null && closed) {
       closePolicy(ownedPolicy);
+    }
+    if (closed) {
+      journal.close();
     }
   }
 

@@ -10,6 +10,7 @@ import io.hedgestream.engine.input.EngineInput;
 import io.hedgestream.engine.input.FillDecoder;
 import io.hedgestream.engine.input.RecordDecoder;
 import io.hedgestream.engine.input.TickDecoder;
+import io.hedgestream.engine.journal.DecisionJournal;
 import io.hedgestream.engine.policy.HedgePolicies;
 import io.hedgestream.engine.policy.HedgePolicy;
 import io.hedgestream.engine.processor.BookProcessor;
@@ -73,6 +74,20 @@ public final class HedgeTopology {
    * @param policy the hedge policy
    */
   public static void build(StreamsBuilder builder, EngineConfig config, HedgePolicy policy) {
+    build(builder, config, policy, DecisionJournal.NONE);
+  }
+
+  /**
+   * Adds the engine to {@code builder}, appending every decision to {@code journal} ({@link EngineService}
+   * opens the journal {@code engine.journal.*} configures; the builds above journal nothing).
+   *
+   * @param builder the builder
+   * @param config the engine configuration
+   * @param policy the hedge policy
+   * @param journal the decision journal, shared by all tasks (the caller closes it)
+   */
+  public static void build(StreamsBuilder builder, EngineConfig config, HedgePolicy policy,
+      DecisionJournal journal) {
     KStream<String, Decoded> decoded = decoded(builder, Topics.MD_TICKS, TickDecoder::new)
         .merge(decoded(builder, Topics.ORDERS_CLIENT, ClientOrderDecoder::new), Named.as("merge-client-orders"))
         .merge(decoded(builder, Topics.FILLS_HEDGE, FillDecoder::new), Named.as("merge-fills"));
@@ -89,7 +104,7 @@ public final class HedgeTopology {
     KStream<String, EngineOutput> outputs = decoded
         .flatMapValues(HedgeTopology::acceptedInput, Named.as("accepted-inputs"))
         .merge(commands, Named.as("merge-control"))
-        .process(BookProcessor.supplier(config, policy), Named.as("books"));
+        .process(BookProcessor.supplier(config, policy, journal), Named.as("books"));
 
     to(outputs, Topics.ORDERS_HEDGE, out -> out instanceof EngineOutput.Order o ? o.order() : null);
     to(outputs, Topics.PNL_EVENTS, out -> out instanceof EngineOutput.Pnl p ? p.event() : null);

@@ -8,6 +8,7 @@ import io.hedgestream.avro.MarketTick;
 import io.hedgestream.avro.PnlEvent;
 import io.hedgestream.avro.PolicyControl;
 import io.hedgestream.avro.RiskSnapshot;
+import io.hedgestream.engine.journal.DecisionJournal;
 import io.hedgestream.engine.policy.HedgePolicies;
 import io.hedgestream.engine.policy.HedgePolicy;
 import io.hedgestream.schemas.Topic;
@@ -40,11 +41,11 @@ final class EngineDriver implements AutoCloseable {
   final TestOutputTopic<String, RiskSnapshot> risk;
   private final Path stateDir;
 
-  private EngineDriver(EngineConfig config, HedgePolicy policy, Path stateDir) {
+  private EngineDriver(EngineConfig config, HedgePolicy policy, DecisionJournal journal, Path stateDir) {
     this.stateDir = stateDir;
     Properties properties = StreamsProperties.of(config);
     StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(properties)));
-    HedgeTopology.build(builder, config, policy);
+    HedgeTopology.build(builder, config, policy, journal);
     driver = new TopologyTestDriver(builder.build(properties), properties);
     ticks = input(Topics.MD_TICKS);
     clientOrders = input(Topics.ORDERS_CLIENT);
@@ -63,7 +64,12 @@ final class EngineDriver implements AutoCloseable {
 
   /** A driver with a given configuration and policy. */
   static EngineDriver create(EngineConfig config, HedgePolicy policy) {
-    return new EngineDriver(config, policy, config.stateDir());
+    return new EngineDriver(config, policy, DecisionJournal.NONE, config.stateDir());
+  }
+
+  /** A driver whose decisions are appended to {@code journal} (the caller closes it). */
+  static EngineDriver create(EngineConfig config, HedgePolicy policy, DecisionJournal journal) {
+    return new EngineDriver(config, policy, journal, config.stateDir());
   }
 
   /** The test defaults (in-memory stores, a fresh state directory) plus overrides. */

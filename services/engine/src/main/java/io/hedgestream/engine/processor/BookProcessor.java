@@ -9,7 +9,7 @@ import io.hedgestream.engine.input.DeadLetterRecord;
 import io.hedgestream.engine.input.EngineInput;
 import io.hedgestream.engine.input.RawRecord;
 import io.hedgestream.engine.input.RejectCode;
-import io.hedgestream.engine.marking.BookMarker;
+import io.hedgestream.engine.journal.DecisionJournal;
 import io.hedgestream.engine.marking.MarketSnapshot;
 import io.hedgestream.engine.policy.HedgePolicy;
 import io.hedgestream.engine.state.BookSchedule;
@@ -49,11 +49,10 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
   private EngineState state;
   private Record<String, EngineInput> current;
 
-  private BookProcessor(EngineConfig config, HedgePolicy policy) {
+  private BookProcessor(EngineConfig config, HedgePolicy policy, DecisionJournal journal) {
     this.intervalMicros = Math.max(1, config.decisionInterval().toNanos() / 1_000);
     this.tradingDays = new TradingDays(config.rollingZone());
-    this.decider = new BookDecider(policy, config.lotSize(), config.riskWindow())
-        .listedOptions(config.listedOptions());
+    this.decider = new BookDecider(policy, config.lotSize(), config.riskWindow()).journalTo(journal);
     this.controls = new Controls(config.limits());
   }
 
@@ -62,14 +61,15 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
    *
    * @param config engine configuration
    * @param policy the hedge policy (shared by all tasks: policies keep no per-book state)
+   * @param journal where every decision is journaled (shared by all tasks; thread-safe)
    * @return the supplier
    */
   public static ProcessorSupplier<String, EngineInput, String, EngineOutput> supplier(EngineConfig config,
-      HedgePolicy policy) {
+      HedgePolicy policy, DecisionJournal journal) {
     return new ProcessorSupplier<>() {
       @Override
       public Processor<String, EngineInput, String, EngineOutput> get() {
-        return new BookProcessor(config, policy);
+        return new BookProcessor(config, policy, journal);
       }
 
       @Override
@@ -193,8 +193,7 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
     }
     double signedUnits = buy ? fill.getQuantity() : -fill.getQuantity();
     MarketSnapshot market = state.market(fill.getSymbol());
-    // Execution cost is measured against the engine's own price: the mid, or an option series' model price.
-    double mid = market == null ? fill.getPrice() : BookMarker.instrumentPrice(book, fill.getInstrument(), market);
+    double mid = market == null ? fill.getPrice() : market.mid();
     book.bookFill(fill.getInstrument(), signedUnits, fill.getPrice(), fill.getFee(), mid);
     book.fillPending(order, fill.getQuantity());
     book.recentFills().add(fill.getFillId());
