@@ -24,6 +24,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  *   <li>{@code gateway.paper.latency-ms} [0] delay from accepting to executing an order.
  *   <li>{@code gateway.paper.max-fill-quantity} [0] split orders into fills of at most this (0 = no split).
  *   <li>{@code gateway.paper.max-waiting-orders} [10000] orders that may wait for a symbol's first tick.
+ *   <li>{@code gateway.paper.option-half-spread-vol} [0.005] half-spread of listed option quotes in vol
+ *       points: options buy at Black-Scholes(ATM vol + this) and sell at Black-Scholes(ATM vol - this), priced
+ *       at the symbol's latest tick (mid, ATM vol, rate, dividend yield); the fee is {@code fee-bps} of the
+ *       premium notional (price x contracts x multiplier).
  *   <li>{@code gateway.dedup-capacity} [100000] most recent order ids remembered to drop duplicates.
  *   <li>{@code gateway.poll-timeout-ms} [100] consumer poll timeout (bounds shutdown latency).
  *   <li>{@code gateway.commit-interval-ms} [1000] how often completed offsets are committed.
@@ -88,7 +92,9 @@ public record GatewayConfig(
         in.decimal("gateway.paper.fee-bps", 1.0, v -> v >= 0 && v < 10_000, "in [0, 10000)"),
         in.integer("gateway.paper.latency-ms", 0, 0, 60_000),
         in.decimal("gateway.paper.max-fill-quantity", 0, v -> v >= 0 && Double.isFinite(v), "finite and >= 0"),
-        (int) in.integer("gateway.paper.max-waiting-orders", 10_000, 0, 10_000_000));
+        (int) in.integer("gateway.paper.max-waiting-orders", 10_000, 0, 10_000_000),
+        in.decimal("gateway.paper.option-half-spread-vol", PaperExchangeConfig.DEFAULT_OPTION_HALF_SPREAD_VOL,
+            v -> v >= 0 && v < 1, "in [0, 1)"));
     int dedup = (int) in.integer("gateway.dedup-capacity", 100_000, 1, 100_000_000);
     long poll = in.integer("gateway.poll-timeout-ms", 100, 1, 10_000);
     long commit = in.integer("gateway.commit-interval-ms", 1_000, 1, 600_000);

@@ -4,6 +4,7 @@ import io.hedgestream.avro.Fill;
 import io.hedgestream.avro.HedgeOrder;
 import io.hedgestream.avro.InstrumentType;
 import io.hedgestream.avro.MarketTick;
+import io.hedgestream.basics.Result;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -18,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A simulated exchange that fills underlying orders against the latest tick it has seen for the symbol.
+ * A simulated exchange that fills underlying and listed-option orders against the latest tick it has seen
+ * for the symbol.
  *
  * <ul>
  *   <li>Price: buys at the ask (mid + half spread), sells at the bid (mid − half spread) of the tick current
@@ -32,7 +34,12 @@ import org.slf4j.LoggerFactory;
  *   <li>No market yet: the order waits (FIFO per symbol) for the symbol's first tick. At most
  *       {@code maxWaitingOrders} wait over all symbols; beyond that {@link #submit} rejects with
  *       {@link Rejection#NO_MARKET} and the gateway dead-letters the order.
- *   <li>Option orders are refused ({@link Rejection#UNSUPPORTED_INSTRUMENT}): a tick quotes no options.
+ *   <li>Options ({@link PaperOptionPricing}): a European option order is priced from the tick current when
+ *       it executes, Black-Scholes at the tick's mid and ATM vol, buys at ATM vol + {@code optionHalfSpreadVol},
+ *       sells at ATM vol − it; quantities are contracts, prices per underlying unit, the fee is {@code feeBps}
+ *       of price x contracts x multiplier. Terms with a non-positive strike or multiplier, or an expiry not
+ *       after the order's time (on submit) or the quote's time (on execution), are rejected with
+ *       {@link Rejection#INVALID_OPTION}; a tick that cannot price the option with {@link Rejection#INVALID_PRICE}.
  * </ul>
  *
  * <p>Fill ids are {@code <orderId>-<n>} (n = 1, 2, ... per order), so a re-executed order repeats its ids
@@ -85,9 +92,11 @@ public final class PaperExchange implements OrderRoute {
 
   @Override
   public Optional<Rejection> submit(HedgeOrder order) {
-    if (order.getInstrumentType() != InstrumentType.UNDERLYING) {
-      return Optional.of(new Rejection(Rejection.UNSUPPORTED_INSTRUMENT,
-          "the paper exchange trades the underlying only, not " + order.getInstrumentType()));
+    if (order.getInstrumentType() == InstrumentType.OPTION) {
+      Optional<Rejection> badTerms = PaperOptionPricing.checkTerms(order, order.getEventTimeMicros());
+      if (badTerms.isPresent()) {
+        return badTerms;
+      }
     }
     if (!quotes.containsKey(order.getSymbol())) {
       if (waitingCount >= config.maxWaitingOrders()) {
@@ -145,7 +154,10 @@ public final class PaperExchange implements OrderRoute {
   private void execute(HedgeOrder order) {
     try {
       MarketTick quote = quotes.get(order.getSymbol());
-      double price = PaperPricing.fillPrice(order.getSide(), quote);
+      double price = priceOrReject(order, quote);
+      if (Double.isNaN(price)) {
+        return;
+      }
       if (!PaperPricing.withinLimit(order.getSide(), price, order.getLimitPrice())) {
         listener.onReject(order, new Rejection(Rejection.LIMIT_NOT_MARKETABLE, order.getSide() + " limit "
             + order.getLimitPrice() + " not marketable against " + price));
@@ -164,6 +176,30 @@ public final class PaperExchange implements OrderRoute {
     }
   }
 
+  /** The fill price of {@code order} against {@code quote}, or NaN after reporting why it cannot execute. */
+  private double priceOrReject(HedgeOrder order, MarketTick quote) {
+    if (order.getInstrumentType() != InstrumentType.OPTION) {
+      return PaperPricing.fillPrice(order.getSide(), quote);
+    }
+    Optional<Rejection> expired = PaperOptionPricing.checkTerms(order, quote.getEventTimeMicros());
+    if (expired.isPresent()) {
+      listener.onReject(order, expired.get());
+      return Double.NaN;
+    }
+    Result<Double> price = PaperOptionPricing.fillPrice(order.getSide(), order.getOption(), quote,
+        config.optionHalfSpreadVol());
+    if (!price.isSuccess()) {
+      listener.onReject(order, new Rejection(Rejection.INVALID_PRICE, price.reason()));
+      return Double.NaN;
+    }
+    return price.value();
+  }
+
+  /** Underlying units per unit of the order's quantity: the multiplier of an option contract, 1 otherwise. */
+  private static double unitsPerQuantity(HedgeOrder order) {
+    return order.getInstrumentType() == InstrumentType.OPTION ? order.getOption().getMultiplier() : 1.0;
+  }
+
   private Fill fill(HedgeOrder order, int n, double quantity, double price, double leaves, Instant time) {
     return Fill.newBuilder()
         .setFillId(order.getOrderId() + "-" + n)
@@ -174,7 +210,7 @@ public final class PaperExchange implements OrderRoute {
         .setSide(order.getSide())
         .setQuantity(quantity)
         .setPrice(price)
-        .setFee(PaperPricing.fee(price, quantity, config.feeBps()))
+        .setFee(PaperPricing.fee(price * unitsPerQuantity(order), quantity, config.feeBps()))
         .setLeavesQuantity(leaves)
         .setVenue(VENUE)
         .setEventTimeMicros(time)

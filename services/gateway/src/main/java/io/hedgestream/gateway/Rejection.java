@@ -23,6 +23,8 @@ public record Rejection(String code, String reason) {
   public static final String INVALID_LIMIT = "INVALID_LIMIT";
   /** The route cannot trade this instrument type. */
   public static final String UNSUPPORTED_INSTRUMENT = "UNSUPPORTED_INSTRUMENT";
+  /** Option terms the exchange cannot price: non-positive strike or multiplier, or expired. */
+  public static final String INVALID_OPTION = "INVALID_OPTION";
   /** No market for the symbol yet and the queue of orders waiting for one is full. */
   public static final String NO_MARKET = "NO_MARKET";
   /** A limit order whose limit is worse than the touch when it reaches the market (IOC semantics). */

@@ -29,9 +29,10 @@ class GatewayConfigTest {
     props.setProperty("gateway.paper.fee-bps", "0.5");
     props.setProperty("gateway.paper.latency-ms", "20");
     props.setProperty("gateway.paper.max-fill-quantity", "100");
+    props.setProperty("gateway.paper.option-half-spread-vol", "0.01");
     props.setProperty("kafka.sasl.mechanism", "PLAIN");
     GatewayConfig config = GatewayConfig.from(props);
-    assertThat(config.paper()).isEqualTo(new PaperExchangeConfig(0.5, 20, 100, 10_000));
+    assertThat(config.paper()).isEqualTo(new PaperExchangeConfig(0.5, 20, 100, 10_000, 0.01));
     assertThat(config.consumerProperties()).containsEntry("sasl.mechanism", "PLAIN");
     assertThat(config.producerProperties()).containsEntry("sasl.mechanism", "PLAIN");
   }

@@ -92,10 +92,20 @@ class GatewayPipelineTest {
   }
 
   @Test
-  void shouldDeadLetterAnInstrumentTypeTheRouteDoesNotTrade() {
+  void shouldFillAListedOptionOrder() {
     pipeline.accept(tickRecord(TestRecords.tick("ACME", 99, 101)));
     pipeline.accept(orderRecord("ACME", TestRecords.optionOrder("opt", "ACME")));
-    assertThat(deadLetterCodes()).containsExactly(Rejection.UNSUPPORTED_INSTRUMENT);
+    assertThat(deadLetterCodes()).isEmpty();
+    assertThat(sentTo(Topics.FILLS_HEDGE.name())).hasSize(1);
+  }
+
+  @Test
+  void shouldDeadLetterAnOptionOrderWithBadTerms() {
+    HedgeOrder order = TestRecords.optionOrder("opt", "ACME");
+    order.getOption().setStrike(-1);
+    pipeline.accept(tickRecord(TestRecords.tick("ACME", 99, 101)));
+    pipeline.accept(orderRecord("ACME", order));
+    assertThat(deadLetterCodes()).containsExactly(Rejection.INVALID_OPTION);
   }
 
   @Test

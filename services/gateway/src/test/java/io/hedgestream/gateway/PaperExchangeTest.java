@@ -83,14 +83,78 @@ class PaperExchangeTest {
     }
   }
 
+  private static double callPrice(double vol, java.time.Instant expiry) {
+    double ttm = Duration.between(TestRecords.T0, expiry).toNanos() / 1e3 / (365.0 * 86_400 * 1e6);
+    return io.hedgestream.pricing.BlackScholes.price(io.hedgestream.pricing.PutCall.CALL, 100, 100, ttm, vol, 0, 0);
+  }
+
   @Test
-  void shouldRefuseOptionOrders() {
+  void fillsOptionOrdersAtTheBlackScholesPriceAtAtmVolPlusOrMinusTheHalfSpreadWithFeeOnPremiumNotional() {
+    HedgeOrder buy = TestRecords.optionOrder("buy", "ACME");
+    buy.setQuantity(3);
+    HedgeOrder sell = TestRecords.optionOrder("sell", "ACME");
+    sell.setSide(Side.SELL);
+    try (PaperExchange exchange = new PaperExchange(new PaperExchangeConfig(2.0, 0, 0, 2, 0.01), listener)) {
+      exchange.onMarketData(TestRecords.tick("ACME", 99, 101));
+      assertThat(exchange.submit(buy)).isEmpty();
+      assertThat(exchange.submit(sell)).isEmpty();
+    }
+    java.time.Instant expiry = buy.getOption().getExpiryMicros();
+    Fill bought = listener.fills.get(0);
+    assertThat(bought.getInstrument()).isEqualTo("ACME-20260304-C-100");
+    assertThat(bought.getQuantity()).isEqualTo(3);
+    assertThat(bought.getPrice()).isCloseTo(callPrice(0.21, expiry), within(1e-12));
+    assertThat(bought.getFee()).isCloseTo(bought.getPrice() * 3 * 100 * 2e-4, within(1e-12));
+    Fill sold = listener.fills.get(1);
+    assertThat(sold.getPrice()).isCloseTo(callPrice(0.19, expiry), within(1e-12));
+    assertThat(sold.getPrice()).isLessThan(callPrice(0.2, expiry)).isLessThan(bought.getPrice());
+  }
+
+  @Test
+  void optionOrdersAreSplitIntoPartialFillsOfContracts() {
+    HedgeOrder buy = TestRecords.optionOrder("buy", "ACME");
+    buy.setQuantity(25);
+    try (PaperExchange exchange = new PaperExchange(new PaperExchangeConfig(0, 0, 10, 2), listener)) {
+      exchange.onMarketData(TestRecords.tick("ACME", 99, 101));
+      exchange.submit(buy);
+    }
+    assertThat(listener.fills).extracting(Fill::getQuantity).containsExactly(10.0, 10.0, 5.0);
+    assertThat(listener.fills).extracting(Fill::getLeavesQuantity).containsExactly(15.0, 5.0, 0.0);
+  }
+
+  @Test
+  void shouldRejectOptionOrdersWithANonPositiveStrikeOrAnExpiryNotAfterTheOrder() {
+    HedgeOrder zeroStrike = TestRecords.optionOrder("k0", "ACME");
+    zeroStrike.getOption().setStrike(0);
+    HedgeOrder expired = TestRecords.optionOrder("exp", "ACME");
+    expired.getOption().setExpiryMicros(expired.getEventTimeMicros());
     try (PaperExchange exchange = new PaperExchange(new PaperExchangeConfig(0, 0, 0, 2), listener)) {
       exchange.onMarketData(TestRecords.tick("ACME", 99, 101));
-      assertThat(exchange.submit(TestRecords.optionOrder("opt", "ACME")))
-          .get().extracting(Rejection::code).isEqualTo(Rejection.UNSUPPORTED_INSTRUMENT);
+      assertThat(exchange.submit(zeroStrike)).get().satisfies(rejection -> {
+        assertThat(rejection.code()).isEqualTo(Rejection.INVALID_OPTION);
+        assertThat(rejection.reason()).contains("strike 0.0, must be > 0");
+      });
+      assertThat(exchange.submit(expired)).get().satisfies(rejection -> {
+        assertThat(rejection.code()).isEqualTo(Rejection.INVALID_OPTION);
+        assertThat(rejection.reason()).contains("expired at");
+      });
     }
     assertThat(listener.fills).isEmpty();
+  }
+
+  @Test
+  void anOptionThatExpiresBeforeItsDelayedExecutionIsRejectedThen() {
+    HedgeOrder order = TestRecords.optionOrder("late", "ACME");
+    order.getOption().setExpiryMicros(TestRecords.T0.plusSeconds(5));
+    ManualScheduler clock = new ManualScheduler();
+    try (PaperExchange exchange = new PaperExchange(new PaperExchangeConfig(0, 500, 0, 2), listener, clock)) {
+      exchange.onMarketData(TestRecords.tick("ACME", 99, 101));
+      assertThat(exchange.submit(order)).isEmpty();
+      exchange.onMarketData(TestRecords.tick("ACME", 99, 101, TestRecords.T0.plusSeconds(6)));
+      clock.advance(Duration.ofMillis(500));
+    }
+    assertThat(listener.fills).isEmpty();
+    assertThat(listener.rejections).singleElement().extracting(Rejection::code).isEqualTo(Rejection.INVALID_OPTION);
   }
 
   @Test
