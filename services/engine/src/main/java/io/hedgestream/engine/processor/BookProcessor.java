@@ -10,6 +10,7 @@ import io.hedgestream.engine.input.EngineInput;
 import io.hedgestream.engine.input.RawRecord;
 import io.hedgestream.engine.input.RejectCode;
 import io.hedgestream.engine.journal.DecisionJournal;
+import io.hedgestream.engine.marking.BookMarker;
 import io.hedgestream.engine.marking.MarketSnapshot;
 import io.hedgestream.engine.policy.HedgePolicy;
 import io.hedgestream.engine.state.BookSchedule;
@@ -52,7 +53,9 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
   private BookProcessor(EngineConfig config, HedgePolicy policy, DecisionJournal journal) {
     this.intervalMicros = Math.max(1, config.decisionInterval().toNanos() / 1_000);
     this.tradingDays = new TradingDays(config.rollingZone());
-    this.decider = new BookDecider(policy, config.lotSize(), config.riskWindow()).journalTo(journal);
+    this.decider = new BookDecider(policy, config.lotSize(), config.riskWindow())
+        .listedOptions(config.listedOptions())
+        .journalTo(journal);
     this.controls = new Controls(config.limits());
   }
 
@@ -193,7 +196,8 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
     }
     double signedUnits = buy ? fill.getQuantity() : -fill.getQuantity();
     MarketSnapshot market = state.market(fill.getSymbol());
-    double mid = market == null ? fill.getPrice() : market.mid();
+    // Execution cost is measured against the engine's own price: the mid, or an option series' model price.
+    double mid = market == null ? fill.getPrice() : BookMarker.instrumentPrice(book, fill.getInstrument(), market);
     book.bookFill(fill.getInstrument(), signedUnits, fill.getPrice(), fill.getFee(), mid);
     book.fillPending(order, fill.getQuantity());
     book.recentFills().add(fill.getFillId());
