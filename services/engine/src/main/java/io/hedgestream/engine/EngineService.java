@@ -2,8 +2,8 @@ package io.hedgestream.engine;
 
 import io.hedgestream.engine.journal.ChronicleDecisionJournal;
 import io.hedgestream.engine.journal.DecisionJournal;
-import io.hedgestream.engine.policy.HedgePolicies;
 import io.hedgestream.engine.policy.HedgePolicy;
+import io.hedgestream.engine.policy.PolicyRegistry;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions;
@@ -36,14 +36,14 @@ public final class EngineService implements AutoCloseable {
 
   private final EngineConfig config;
   private final KafkaStreams streams;
-  private final AutoCloseable ownedPolicy;
+  private final PolicyRegistry policies;
   private final DecisionJournal journal;
 
-  private EngineService(EngineConfig config, KafkaStreams streams, AutoCloseable ownedPolicy,
+  private EngineService(EngineConfig config, KafkaStreams streams, PolicyRegistry policies,
       DecisionJournal journal) {
     this.config = config;
     this.streams = streams;
-    this.ownedPolicy = ownedPolicy;
+    this.policies = policies;
     this.journal = journal;
   }
 
@@ -57,17 +57,12 @@ public final class EngineService implements AutoCloseable {
    * @throws io.hedgestream.engine.policy.onnx.ModelRejectedException when the model cannot be served
    */
   public static EngineService start(EngineConfig config) {
-    HedgePolicy policy = HedgePolicies.named(config.policyName(), config.policyDevice());
-    try {
-      return start(config, policy, policy instanceof AutoCloseable closeable ? closeable : null);
-    } catch (RuntimeException e) {
-      closePolicy(policy);
-      throw e;
-    }
+    return start(config, PolicyRegistry.configured(config.policyName(), config.policyDevice()));
   }
 
   /**
-   * Starts the engine with a given policy.
+   * Starts the engine with a given policy (the caller keeps it and closes it; models activated later over
+   * {@code policy.control} are closed with the service).
    *
    * @param config the configuration
    * @param policy the hedge policy
@@ -75,22 +70,23 @@ public final class EngineService implements AutoCloseable {
    * @throws IllegalStateException when the input topics are missing or not co-partitioned
    */
   public static EngineService start(EngineConfig config, HedgePolicy policy) {
-    return start(config, policy, null);
+    return start(config, PolicyRegistry.around(policy));
   }
 
-  private static EngineService start(EngineConfig config, HedgePolicy policy, AutoCloseable ownedPolicy) {
+  private static EngineService start(EngineConfig config, PolicyRegistry policies) {
     DecisionJournal journal = DecisionJournal.NONE;
     try {
       // The journal (engine.journal.*) is opened before the streams and closed after them.
       journal = config.journalEnabled() ? ChronicleDecisionJournal.open(config.journalDir()) : DecisionJournal.NONE;
-      return startStreams(config, policy, ownedPolicy, journal);
+      return startStreams(config, policies, journal);
     } catch (RuntimeException e) {
       journal.close();
+      policies.close();
       throw e;
     }
   }
 
-  private static EngineService startStreams(EngineConfig config, HedgePolicy policy, AutoCloseable ownedPolicy,
+  private static EngineService startStreams(EngineConfig config, PolicyRegistry policies,
       DecisionJournal journal) {
     if (config.createTopics()) {
       EngineTopics.create(config);
@@ -98,7 +94,7 @@ public final class EngineService implements AutoCloseable {
     EngineTopics.verify(config);
     Properties properties = StreamsProperties.of(config);
     StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(properties)));
-    HedgeTopology.build(builder, config, policy, journal);
+    HedgeTopology.build(builder, config, policies, journal);
     Topology topology = builder.build(properties);
     KafkaStreams streams = new KafkaStreams(topology, properties);
     streams.setStateListener((next, previous) ->
@@ -108,9 +104,10 @@ public final class EngineService implements AutoCloseable {
       return StreamThreadExceptionResponse.REPLACE_THREAD;
     });
     LOG.info("starting engine {} on {} ({}, policy {}, decision interval {})", config.applicationId(),
-        config.bootstrapServers(), config.processingGuarantee(), policy.version(), config.decisionInterval());
+        config.bootstrapServers(), config.processingGuarantee(), policies.configuredPolicy().version(),
+        config.decisionInterval());
     streams.start();
-    return new EngineService(config, streams, ownedPolicy, journal);
+    return new EngineService(config, streams, policies, journal);
   }
 
   /** The Kafka Streams state. */
@@ -156,21 +153,9 @@ public final class EngineService implements AutoCloseable {
     if (!closed) {
       LOG.warn("engine {} did not close within {}", config.applicationId(), config.closeTimeout());
     }
-    if (ownedPolicy != null && closed) {
-      closePolicy(ownedPolicy);
-    }
     if (closed) {
+      policies.close();
       journal.close();
-    }
-  }
-
-  private static void closePolicy(Object policy) {
-    if (policy instanceof AutoCloseable closeable) {
-      try {
-        closeable.close();
-      } catch (Exception e) {
-        LOG.warn("closing the policy failed", e);
-      }
     }
   }
 }

@@ -11,8 +11,8 @@ import io.hedgestream.engine.input.FillDecoder;
 import io.hedgestream.engine.input.RecordDecoder;
 import io.hedgestream.engine.input.TickDecoder;
 import io.hedgestream.engine.journal.DecisionJournal;
-import io.hedgestream.engine.policy.HedgePolicies;
 import io.hedgestream.engine.policy.HedgePolicy;
+import io.hedgestream.engine.policy.PolicyRegistry;
 import io.hedgestream.engine.processor.BookProcessor;
 import io.hedgestream.engine.processor.BroadcastPartitioner;
 import io.hedgestream.engine.processor.EngineOutput;
@@ -63,7 +63,7 @@ public final class HedgeTopology {
    * @param config the engine configuration
    */
   public static void build(StreamsBuilder builder, EngineConfig config) {
-    build(builder, config, HedgePolicies.named(config.policyName(), config.policyDevice()));
+    build(builder, config, PolicyRegistry.configured(config.policyName(), config.policyDevice()));
   }
 
   /**
@@ -74,7 +74,19 @@ public final class HedgeTopology {
    * @param policy the hedge policy
    */
   public static void build(StreamsBuilder builder, EngineConfig config, HedgePolicy policy) {
-    build(builder, config, policy, DecisionJournal.NONE);
+    build(builder, config, PolicyRegistry.around(policy));
+  }
+
+  /**
+   * Adds the engine to {@code builder} serving the registry's policies: its configured policy until an
+   * operator activates another over {@code policy.control}.
+   *
+   * @param builder the builder
+   * @param config the engine configuration
+   * @param policies the policies this engine instance serves (the caller closes the registry)
+   */
+  public static void build(StreamsBuilder builder, EngineConfig config, PolicyRegistry policies) {
+    build(builder, config, policies, DecisionJournal.NONE);
   }
 
   /**
@@ -83,15 +95,15 @@ public final class HedgeTopology {
    *
    * @param builder the builder
    * @param config the engine configuration
-   * @param policy the hedge policy
+   * @param policies the policies this engine instance serves (the caller closes the registry)
    * @param journal the decision journal, shared by all tasks (the caller closes it)
    */
-  public static void build(StreamsBuilder builder, EngineConfig config, HedgePolicy policy,
+  public static void build(StreamsBuilder builder, EngineConfig config, PolicyRegistry policies,
       DecisionJournal journal) {
     KStream<String, Decoded> decoded = decoded(builder, Topics.MD_TICKS, TickDecoder::new)
         .merge(decoded(builder, Topics.ORDERS_CLIENT, ClientOrderDecoder::new), Named.as("merge-client-orders"))
         .merge(decoded(builder, Topics.FILLS_HEDGE, FillDecoder::new), Named.as("merge-fills"));
-    KStream<String, Decoded> control = decoded(builder, Topics.POLICY_CONTROL, ControlDecoder::new);
+    KStream<String, Decoded> control = decoded(builder, Topics.POLICY_CONTROL, () -> new ControlDecoder(policies));
 
     KStream<String, EngineInput> commands = control
         .flatMapValues(HedgeTopology::acceptedCommand, Named.as("accepted-control"))
@@ -104,7 +116,7 @@ public final class HedgeTopology {
     KStream<String, EngineOutput> outputs = decoded
         .flatMapValues(HedgeTopology::acceptedInput, Named.as("accepted-inputs"))
         .merge(commands, Named.as("merge-control"))
-        .process(BookProcessor.supplier(config, policy, journal), Named.as("books"));
+        .process(BookProcessor.supplier(config, policies, journal), Named.as("books"));
 
     to(outputs, Topics.ORDERS_HEDGE, out -> out instanceof EngineOutput.Order o ? o.order() : null);
     to(outputs, Topics.PNL_EVENTS, out -> out instanceof EngineOutput.Pnl p ? p.event() : null);

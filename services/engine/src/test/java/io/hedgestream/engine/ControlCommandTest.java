@@ -123,13 +123,13 @@ class ControlCommandTest {
   }
 
   @Test
-  void activateModelIsDeadLetteredAsUnsupported() {
+  void anActivationWithoutAModelPathIsDeadLetteredAndTheNextCommandStillApplies() {
     try (EngineDriver engine = EngineDriver.create()) {
       engine.control(SPY, command("m1", ControlCommand.ACTIVATE_MODEL, Map.of()));
 
       DeadLetter dead = engine.deadLetters(Topics.POLICY_CONTROL).readValue();
-      assertThat(dead.getErrorType()).isEqualTo("UNSUPPORTED_COMMAND");
-      assertThat(dead.getError()).contains("arrives with the ONNX policy");
+      assertThat(dead.getErrorType()).isEqualTo("MODEL_REFUSED");
+      assertThat(dead.getError()).contains("without modelPath");
       assertThat(dead.getSourceTopic()).isEqualTo(Topics.POLICY_CONTROL.name());
 
       engine.control(SPY, command("l1", ControlCommand.SET_LIMITS, Map.of("maxOrderQuantity", 7.0)));

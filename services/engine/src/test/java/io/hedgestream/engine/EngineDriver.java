@@ -11,6 +11,7 @@ import io.hedgestream.avro.RiskSnapshot;
 import io.hedgestream.engine.journal.DecisionJournal;
 import io.hedgestream.engine.policy.HedgePolicies;
 import io.hedgestream.engine.policy.HedgePolicy;
+import io.hedgestream.engine.policy.PolicyRegistry;
 import io.hedgestream.schemas.Topic;
 import io.hedgestream.schemas.Topics;
 import java.io.IOException;
@@ -40,12 +41,14 @@ final class EngineDriver implements AutoCloseable {
   final TestOutputTopic<String, PnlEvent> pnl;
   final TestOutputTopic<String, RiskSnapshot> risk;
   private final Path stateDir;
+  private final PolicyRegistry policies;
 
   private EngineDriver(EngineConfig config, HedgePolicy policy, DecisionJournal journal, Path stateDir) {
     this.stateDir = stateDir;
+    this.policies = PolicyRegistry.around(policy);
     Properties properties = StreamsProperties.of(config);
     StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(properties)));
-    HedgeTopology.build(builder, config, policy, journal);
+    HedgeTopology.build(builder, config, policies, journal);
     driver = new TopologyTestDriver(builder.build(properties), properties);
     ticks = input(Topics.MD_TICKS);
     clientOrders = input(Topics.ORDERS_CLIENT);
@@ -139,6 +142,7 @@ final class EngineDriver implements AutoCloseable {
   @Override
   public void close() {
     driver.close();
+    policies.close();
     try (var files = Files.walk(stateDir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {

@@ -13,13 +13,17 @@ import io.hedgestream.avro.DeadLetter;
 import io.hedgestream.avro.HedgeOrder;
 import io.hedgestream.avro.HedgeReason;
 import io.hedgestream.avro.PnlEvent;
+import io.hedgestream.avro.PolicyControl;
 import io.hedgestream.avro.Side;
 import io.hedgestream.engine.input.EpochMicros;
+import io.hedgestream.engine.policy.onnx.ModelFiles;
+import io.hedgestream.engine.policy.onnx.ModelFixtures;
 import io.hedgestream.pricing.BlackScholes;
 import io.hedgestream.pricing.PutCall;
 import io.hedgestream.schemas.Topic;
 import io.hedgestream.schemas.Topics;
 import io.hedgestream.testkit.KafkaFixture;
+import io.hedgestream.engine.processor.BroadcastPartitioner;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,14 +31,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,8 +54,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The engine on a real broker with exactly-once processing and two partitions per topic: a client order
  * and ticks make a hedge order and PnL events, a fill shows up in the next step, garbage goes to the DLQ;
- * after a restart with the local state wiped (restored from the changelogs) the book continues where it
- * was without a duplicate order, and a kill switch for every symbol crosses the control broadcast and
+ * an operator activates the shipped model over policy.control and the next decision is the model's; after a
+ * restart with the local state wiped (restored from the changelogs) the book continues where it was,
+ * still with the activated model and without a duplicate order, and a kill switch for every symbol crosses the control broadcast and
  * flattens the book.
  */
 @ExtendWith(KafkaFixture.class)
@@ -71,19 +83,22 @@ class EngineServiceIT {
           Topics.deadLetterOf(Topics.MD_TICKS).name()));
       Collected seen = new Collected(consumer);
       HedgeOrder hedge;
+      String model;
       try (EngineService engine = EngineService.start(config)) {
         assertThat(engine.awaitRunning(WAIT)).isTrue();
         hedge = hedgeAFillAndAGarbageTick(producer, seen);
+        model = activateTheShippedModel(producer, seen, config.applicationId());
       }
 
       deleteRecursively(config.stateDir());
       try (EngineService engine = EngineService.start(config)) {
         assertThat(engine.awaitRunning(WAIT)).as("restarted from the changelogs alone").isTrue();
-        send(producer, Topics.MD_TICKS, tick(minutes(2), 101));
-        PnlEvent third = seen.await(Topics.PNL_EVENTS, pnl -> pnl.getStep() == 3).stream()
-            .filter(pnl -> pnl.getStep() == 3).findFirst().orElseThrow();
-        assertThat(third.getPositions()).containsEntry(SPY, hedge.getQuantity());
-        assertThat(third.getDecisionId()).isEqualTo("desk-1:SPY:3");
+        send(producer, Topics.MD_TICKS, tick(minutes(3), 101));
+        PnlEvent fourth = seen.await(Topics.PNL_EVENTS, pnl -> pnl.getStep() == 4).stream()
+            .filter(pnl -> pnl.getStep() == 4).findFirst().orElseThrow();
+        assertThat(fourth.getPositions()).containsEntry(SPY, hedge.getQuantity());
+        assertThat(fourth.getDecisionId()).isEqualTo("desk-1:SPY:4");
+        assertThat(fourth.getPolicyVersion()).as("the activation was restored with the state").isEqualTo(model);
         assertThat(seen.values(Topics.ORDERS_HEDGE)).extracting(HedgeOrder::getOrderId).doesNotHaveDuplicates();
 
         send(producer, Topics.POLICY_CONTROL, "*", Samples.command("kill-all", ControlCommand.KILL_SWITCH, Map.of()));
@@ -131,7 +146,54 @@ class EngineServiceIT {
     }
   }
 
-  /** Net quantity the second decision bought (it re-hedged after the move to 101). */
+  /**
+   * Activates the shipped model for every symbol over policy.control and waits for the next decision
+   * (step 3) to be made by it.
+   *
+   * @return the model's policy version
+   */
+  private static String activateTheShippedModel(KafkaProducer<byte[], byte[]> producer, Collected seen,
+      String applicationId) throws Exception {
+    Path shipped = ModelFixtures.shipped();
+    String sha256 = ModelFiles.read(shipped).sha256();
+    send(producer, Topics.POLICY_CONTROL, "*", PolicyControl.newBuilder(
+        Samples.command("activate-1", ControlCommand.ACTIVATE_MODEL, Map.of()))
+        .setModelPath(shipped.toString()).setSha256(sha256).build());
+    awaitBroadcastConsumed(applicationId);
+    send(producer, Topics.MD_TICKS, tick(minutes(2), 100.5));
+    PnlEvent third = seen.await(Topics.PNL_EVENTS, pnl -> pnl.getStep() == 3).stream()
+        .filter(pnl -> pnl.getStep() == 3).findFirst().orElseThrow();
+    assertThat(third.getPolicyVersion()).endsWith("#" + sha256.substring(0, 12));
+    assertThat(third.getReason()).startsWith(HedgeReason.POLICY.name());
+    return third.getPolicyVersion();
+  }
+
+  /**
+   * Waits until the engine has committed its consumption of every broadcast control record: the command
+   * reaches the books through an internal topic, so without this a tick sent next could overtake it.
+   */
+  private static void awaitBroadcastConsumed(String applicationId) throws Exception {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaFixture.bootstrapServers()))) {
+      Instant deadline = Instant.now().plus(WAIT);
+      while (Instant.now().isBefore(deadline)) {
+        Map<TopicPartition, OffsetAndMetadata> committed =
+            admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, OffsetSpec> broadcast = new HashMap<>();
+        committed.keySet().stream().filter(partition -> partition.topic().contains(BroadcastPartitioner.CONTROL_BROADCAST))
+            .forEach(partition -> broadcast.put(partition, OffsetSpec.latest()));
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(broadcast).all().get();
+        boolean done = !broadcast.isEmpty() && ends.entrySet().stream()
+            .allMatch(end -> committed.get(end.getKey()).offset() >= end.getValue().offset());
+        if (done) {
+          return;
+        }
+        Thread.sleep(100);
+      }
+      throw new AssertionError("the engine did not consume the control broadcast within " + WAIT);
+    }
+  }
+
+  /** Net quantity the decisions after the first bought (re-hedges after the moves, by delta and the model). */
   private static double ordersAfterFirst(Collected seen) {
     return seen.values(Topics.ORDERS_HEDGE).stream()
         .filter(order -> order.getReason() == HedgeReason.POLICY && !order.getDecisionId().endsWith(":1"))

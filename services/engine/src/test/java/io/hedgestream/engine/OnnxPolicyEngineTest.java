@@ -84,7 +84,8 @@ class OnnxPolicyEngineTest {
       double target = modelOutput(policy, book(first, 0)) * SCALE;
       assertThat(signed(opening)).isEqualTo(shares(target)).isNotZero();
       assertThat(opening.getReason()).isEqualTo(HedgeReason.POLICY);
-      assertThat(opening.getPolicyVersion()).isEqualTo(policy.metadata().all().get("hedgestream.version"));
+      assertThat(opening.getPolicyVersion()).isEqualTo(policy.version())
+          .startsWith(policy.metadata().all().get("hedgestream.version") + "#");
       PnlEvent opened = engine.drainPnl().get(0);
       assertThat(opened.getPolicyVersion()).isEqualTo(policy.version());
       assertThat(opened.getReason()).startsWith("POLICY");

@@ -16,6 +16,7 @@ import io.hedgestream.engine.policy.DecisionContext;
 import io.hedgestream.engine.policy.DeltaHedgePolicy;
 import io.hedgestream.engine.policy.HedgePolicy;
 import io.hedgestream.engine.policy.PolicyBatch;
+import io.hedgestream.engine.policy.PolicySource;
 import io.hedgestream.engine.policy.TargetHoldings;
 import io.hedgestream.engine.state.BookState;
 import io.hedgestream.market.RollingFeatures;
@@ -41,21 +42,35 @@ public final class BookDecider {
 
   private static final Logger LOG = LoggerFactory.getLogger(BookDecider.class);
 
-  private final HedgePolicy policy;
+  private final PolicySource policies;
   private final OrderPlanner planner;
   private final int riskWindow;
-  private ListedTargets listed = new ListedTargets(ListedOptionRules.DEFAULTS);
   private DecisionJournal journal = DecisionJournal.NONE;
+  private ListedTargets listed = new ListedTargets(ListedOptionRules.DEFAULTS);
+  /** The policy of the symbol being decided: read from {@link #policies} once per call of {@link #decide}. */
+  private HedgePolicy policy;
 
   /**
-   * Creates a decider.
+   * Creates a decider with one policy for every symbol.
    *
    * @param policy the policy asked for targets
    * @param lotSize order lot size in units
    * @param riskWindow steps in the rolling risk window
    */
   public BookDecider(HedgePolicy policy, double lotSize, int riskWindow) {
-    this.policy = policy;
+    this(symbol -> policy, lotSize, riskWindow);
+  }
+
+  /**
+   * Creates a decider whose policy may change between decisions (hot reload): the source is asked once
+   * per call of {@link #decide}, so every book of one batch is decided by the same policy.
+   *
+   * @param policies the active policy per symbol
+   * @param lotSize order lot size in units
+   * @param riskWindow steps in the rolling risk window
+   */
+  public BookDecider(PolicySource policies, double lotSize, int riskWindow) {
+    this.policies = policies;
     this.planner = new OrderPlanner(lotSize);
     this.riskWindow = riskWindow;
   }
@@ -122,6 +137,7 @@ public final class BookDecider {
    * @return one outcome per request, in order
    */
   public List<Outcome> decide(List<Request> requests, MarketSnapshot market, RollingFeatures rolling) {
+    policy = policies.policyFor(market.symbol());
     List<BookMarks> marks = new ArrayList<>(requests.size());
     List<List<String>> notes = new ArrayList<>(requests.size());
     List<DecisionContext> contexts = new ArrayList<>();

@@ -2,14 +2,19 @@ package io.hedgestream.engine.input;
 
 import io.hedgestream.avro.ControlCommand;
 import io.hedgestream.avro.PolicyControl;
+import io.hedgestream.basics.Result;
+import io.hedgestream.engine.policy.HedgePolicy;
+import io.hedgestream.engine.policy.ModelActivation;
+import io.hedgestream.engine.policy.PolicyRegistry;
 import io.hedgestream.schemas.Topics;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Decodes {@code policy.control}. KILL_SWITCH, RESUME and SET_LIMITS are accepted; ACTIVATE_MODEL is
- * dead-lettered as {@link RejectCode#UNSUPPORTED_COMMAND} because this engine has no model runtime yet
- * (model activation arrives with the ONNX policy), and saying so beats pretending to activate.
+ * Decodes {@code policy.control}. KILL_SWITCH, RESUME and SET_LIMITS are checked for their arguments.
+ * ACTIVATE_MODEL is checked here in full, once per command and before it is broadcast to every task: the
+ * engine's {@link PolicyRegistry} loads the model and verifies its sha256, metadata and version, so a refused
+ * model is dead-lettered once ({@link RejectCode#MODEL_REFUSED}, with the reason) and no task switches.
  */
 public final class ControlDecoder extends RecordDecoder<PolicyControl> {
 
@@ -19,9 +24,16 @@ public final class ControlDecoder extends RecordDecoder<PolicyControl> {
   public static final String MAX_ORDER_QUANTITY = "maxOrderQuantity";
   private static final Set<String> LIMIT_NAMES = Set.of(MAX_POSITION, MAX_ORDER_QUANTITY);
 
-  /** Creates the decoder of {@link Topics#POLICY_CONTROL}. */
-  public ControlDecoder() {
+  private final PolicyRegistry policies;
+
+  /**
+   * Creates the decoder of {@link Topics#POLICY_CONTROL}.
+   *
+   * @param policies the engine instance's policies, which check (and load) models to activate
+   */
+  public ControlDecoder(PolicyRegistry policies) {
     super(Topics.POLICY_CONTROL);
+    this.policies = policies;
   }
 
   @Override
@@ -34,8 +46,8 @@ public final class ControlDecoder extends RecordDecoder<PolicyControl> {
       return missing;
     }
     if (command.getCommand() == ControlCommand.ACTIVATE_MODEL) {
-      return new Rejection(RejectCode.UNSUPPORTED_COMMAND, "ACTIVATE_MODEL is not supported by this engine:"
-          + " model activation arrives with the ONNX policy; the active policy is unchanged");
+      Result<HedgePolicy> model = policies.activate(ModelActivation.of(command));
+      return model.isSuccess() ? null : new Rejection(RejectCode.MODEL_REFUSED, model.reason());
     }
     if (command.getCommand() == ControlCommand.SET_LIMITS) {
       return invalidLimits(command.getLimits());

@@ -35,8 +35,13 @@ public enum RejectCode {
   UNKNOWN_ORDER,
   /** A fill whose instrument or side differs from the pending order's. */
   FILL_MISMATCH,
-  /** A control command the engine does not implement yet. */
+  /** A control command the engine does not implement (kept for monitoring keyed on it; none today). */
   UNSUPPORTED_COMMAND,
+  /**
+   * An ACTIVATE_MODEL whose model is refused: missing path or sha256, checksum mismatch, metadata the engine
+   * cannot serve, or a version other than the pinned one. The active policy stays.
+   */
+  MODEL_REFUSED,
   /** A control command with invalid arguments (unknown limit, non-positive value). */
   INVALID_COMMAND,
   /** The engine failed on a record it accepted (a bug): kept so that nothing is lost. */

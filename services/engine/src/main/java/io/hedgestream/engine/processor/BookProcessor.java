@@ -12,7 +12,7 @@ import io.hedgestream.engine.input.RejectCode;
 import io.hedgestream.engine.journal.DecisionJournal;
 import io.hedgestream.engine.marking.BookMarker;
 import io.hedgestream.engine.marking.MarketSnapshot;
-import io.hedgestream.engine.policy.HedgePolicy;
+import io.hedgestream.engine.policy.PolicyRegistry;
 import io.hedgestream.engine.state.BookSchedule;
 import io.hedgestream.engine.state.BookState;
 import io.hedgestream.engine.state.OptionPosition;
@@ -46,33 +46,36 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
   private final BookDecider decider;
   private final Controls controls;
   private final TradingDays tradingDays;
+  private final ActivePolicies policies;
+  private DecisionMetrics decisionMetrics;
   private ProcessorContext<String, EngineOutput> context;
   private EngineState state;
   private Record<String, EngineInput> current;
 
-  private BookProcessor(EngineConfig config, HedgePolicy policy, DecisionJournal journal) {
+  private BookProcessor(EngineConfig config, PolicyRegistry registry, DecisionJournal journal) {
     this.intervalMicros = Math.max(1, config.decisionInterval().toNanos() / 1_000);
     this.tradingDays = new TradingDays(config.rollingZone());
-    this.decider = new BookDecider(policy, config.lotSize(), config.riskWindow())
+    this.policies = new ActivePolicies(registry);
+    this.decider = new BookDecider(policies, config.lotSize(), config.riskWindow())
         .listedOptions(config.listedOptions())
         .journalTo(journal);
-    this.controls = new Controls(config.limits());
+    this.controls = new Controls(config.limits(), policies);
   }
 
   /**
    * The supplier of book processors; it declares the stores, so the topology connects them.
    *
    * @param config engine configuration
-   * @param policy the hedge policy (shared by all tasks: policies keep no per-book state)
+   * @param policies the engine instance's policies (shared by all tasks: policies keep no per-book state)
    * @param journal where every decision is journaled (shared by all tasks; thread-safe)
    * @return the supplier
    */
   public static ProcessorSupplier<String, EngineInput, String, EngineOutput> supplier(EngineConfig config,
-      HedgePolicy policy, DecisionJournal journal) {
+      PolicyRegistry policies, DecisionJournal journal) {
     return new ProcessorSupplier<>() {
       @Override
       public Processor<String, EngineInput, String, EngineOutput> get() {
-        return new BookProcessor(config, policy, journal);
+        return new BookProcessor(config, policies, journal);
       }
 
       @Override
@@ -86,6 +89,8 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
   public void init(ProcessorContext<String, EngineOutput> context) {
     this.context = context;
     this.state = new EngineState(context);
+    policies.bind(state);
+    this.decisionMetrics = DecisionMetrics.register(context.metrics());
   }
 
   @Override
@@ -239,6 +244,7 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
     }
     for (BookDecider.Outcome outcome : decider.decide(requests, market, state.rolling(symbol).features())) {
       BookState book = outcome.book();
+      decisionMetrics.record(outcome.pnl());
       state.saveBook(book);
       schedule.schedule(book.book(), nextDue(book, market.eventMicros()));
       outcome.orders().forEach(order -> forward(symbol, new EngineOutput.Order(order)));

@@ -4,6 +4,7 @@ import io.hedgestream.avro.PolicyControl;
 import io.hedgestream.engine.decision.HedgeLimits;
 import io.hedgestream.engine.input.ControlDecoder;
 import io.hedgestream.engine.input.EngineInput;
+import io.hedgestream.engine.policy.ModelActivation;
 import io.hedgestream.engine.state.ControlState;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +18,18 @@ import org.slf4j.LoggerFactory;
  * {@code *} overrides, then the symbol's).
  *
  * <p>RESUME for a symbol clears that symbol's kill switch; RESUME for {@code *} clears every kill switch.
+ * ACTIVATE_MODEL goes to {@link ActivePolicies}.
  */
 final class Controls {
 
   private static final Logger LOG = LoggerFactory.getLogger(Controls.class);
 
   private final HedgeLimits defaults;
+  private final ActivePolicies policies;
 
-  Controls(HedgeLimits defaults) {
+  Controls(HedgeLimits defaults, ActivePolicies policies) {
     this.defaults = defaults;
+    this.policies = policies;
   }
 
   /**
@@ -55,6 +59,9 @@ final class Controls {
         state.saveControl(target, state.control(target).withLimits(
             limits.getOrDefault(ControlDecoder.MAX_POSITION, Double.NaN),
             limits.getOrDefault(ControlDecoder.MAX_ORDER_QUANTITY, Double.NaN), id));
+        return List.of();
+      case ACTIVATE_MODEL:
+        policies.activate(target, ModelActivation.of(command), id);
         return List.of();
       default:
         LOG.warn("control {} {} ignored: not accepted by the decoder", id, command.getCommand());

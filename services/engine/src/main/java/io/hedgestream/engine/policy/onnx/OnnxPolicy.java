@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Load with {@link #load}: it verifies the file against {@code metadata.json} (sha256), validates the
  * graph's metadata, inputs, outputs and opset ({@link ModelValidator}), and refuses a mismatch. The
- * version on every order and PnL event is the model's {@code hedgestream.version}. Thread-safe: the session
+ * version on every order and PnL event is the model's {@code hedgestream.version} followed by {@code #} and
+ * the first 12 hex digits of the file's sha256, so a retrained model that kept its name is still told
+ * apart. Thread-safe: the session
  * is shared, each thread has its own {@link InferenceBuffers}. Close it to free the native session.
  */
 public final class OnnxPolicy implements HedgePolicy, AutoCloseable {
@@ -102,9 +104,23 @@ public final class OnnxPolicy implements HedgePolicy, AutoCloseable {
     }
   }
 
+  /** Hex digits of the sha256 that {@link #version()} appends to the model's own version. */
+  public static final int VERSION_SHA_DIGITS = 12;
+
   @Override
   public String version() {
-    return metadata.version();
+    return versionOf(metadata.version(), files.sha256());
+  }
+
+  /**
+   * The policy version of a model: {@code <hedgestream.version>#<first 12 hex of sha256>}.
+   *
+   * @param modelVersion the model's {@code hedgestream.version}
+   * @param sha256 hex sha256 of the ONNX file
+   * @return the version orders, PnL events and the journal carry
+   */
+  public static String versionOf(String modelVersion, String sha256) {
+    return modelVersion + "#" + sha256.substring(0, Math.min(VERSION_SHA_DIGITS, sha256.length()));
   }
 
   @Override
