@@ -16,6 +16,7 @@ import io.hedgestream.engine.EngineConfig;
 import io.hedgestream.engine.EngineService;
 import io.hedgestream.gateway.GatewayConfig;
 import io.hedgestream.gateway.GatewayService;
+import io.hedgestream.kafka.KafkaClients;
 import io.hedgestream.schemas.Topic;
 import io.hedgestream.schemas.Topics;
 import io.hedgestream.testkit.KafkaFixture;
@@ -26,11 +27,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -94,6 +97,17 @@ class ListedOptionHedgingIT {
     }
     assertThat(last.getCumulativePnl()).isCloseTo(last.getMarkToMarket(), offset(1e-6));
     assertThat(deadLetters).as("dead letters keyed by %s", symbol).isEmpty();
+  }
+
+  /** Empties the HedgeStream topics of the test run's own broker, so later ITs' new groups do not re-read them. */
+  @AfterEach
+  void leaveTheSharedTopicsEmpty() throws InterruptedException {
+    if (KafkaFixture.kind() != KafkaFixture.Kind.EXTERNAL) {
+      try (DeltaHedgingAdmin admin = new DeltaHedgingAdmin(KafkaClients.admin(KafkaFixture.bootstrapServers(),
+          Map.of()))) {
+        admin.truncate(Topics.allNames());
+      }
+    }
   }
 
   private boolean hedged() {
