@@ -61,7 +61,7 @@ class DeltaHedgingTest {
   void clientOrderIsDecidedAtOnceAtTheLatestMarket() {
     try (EngineDriver engine = EngineDriver.create()) {
       engine.tick(tick(T0, 101));
-      engine.order(clientBuysCalls("c1", 10, minutes(1)));
+      engine.order(clientBuysCalls("c1", 10, T0));
 
       List<HedgeOrder> orders = engine.drainOrders();
       assertThat(orders).singleElement()

@@ -35,8 +35,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The one stateful processor of a task: all books of the task's symbols. Ticks update the market and the
  * symbol's rolling state, then decide the books that are due; client orders book a liability and decide
- * the book at once (or at the next tick when the symbol has no market yet); fills update holdings and
- * cash; control commands switch the kill switch and limits (a kill flattens every affected book at once).
+ * the book at once at the latest market, or at the next tick when the symbol has no market yet or the
+ * order's event time is later than the latest market's (never decide at a market older than the order);
+ * fills update holdings and cash; control commands switch the kill switch and limits (a kill flattens every
+ * affected book at once).
  */
 public final class BookProcessor implements Processor<String, EngineInput, String, EngineOutput> {
 
@@ -150,13 +152,22 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
     bookLiability(book, order);
     BookSchedule schedule = state.scheduleOrNew(order.getSymbol());
     MarketSnapshot market = state.market(order.getSymbol());
-    if (market == null) {
+    if (market == null || newerThanMarket(order, market)) {
       state.saveBook(book);
       schedule.schedule(book.book(), BookSchedule.NOW);
       state.saveSchedule(schedule);
       return;
     }
     decide(schedule, List.of(book), market);
+  }
+
+  /**
+   * Never decide at a market older than the order: a client order stamped after the symbol's latest tick
+   * (a replay publishes day t's orders, stamped at day t's close, just before day t's tick) is booked now
+   * and decided at the next tick, so the decision sees the market of the order's time.
+   */
+  private static boolean newerThanMarket(ClientOrder order, MarketSnapshot market) {
+    return io.hedgestream.engine.input.EpochMicros.of(order.getEventTimeMicros()) > market.eventMicros();
   }
 
   private static void bookLiability(BookState book, ClientOrder order) {
