@@ -1,0 +1,77 @@
+package io.hedgestream.replay;
+
+import io.hedgestream.avro.ClientOrder;
+import io.hedgestream.avro.MarketTick;
+import io.hedgestream.replay.flow.LiabilityFlow;
+import io.hedgestream.replay.ticks.SessionClock;
+import io.hedgestream.replay.window.DateRange;
+import io.hedgestream.replay.window.ReplayWindow;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A window's replay: its ticks and the flow's client orders in event-time order. At each close the tick
+ * comes first and the orders booked at it follow with the same event time, so the engine books them at
+ * that market. A segment's end is its last close before an excluded range (see {@link LiabilityFlow}).
+ *
+ * @param window the window
+ * @param events ticks and orders in publication order
+ */
+public record ReplayTimeline(ReplayWindow window, List<ReplayEvent> events) {
+
+  /** Copies the list. */
+  public ReplayTimeline {
+    events = List.copyOf(events);
+  }
+
+  /**
+   * Builds the timeline of a window over a queue's ticks.
+   *
+   * @param ticks every tick of the queue, in event-time order
+   * @param window the dates to replay
+   * @param flow the liability flow (fresh: it is fed every close of the window)
+   * @return the timeline
+   * @throws IllegalArgumentException when no tick falls in the window
+   */
+  public static ReplayTimeline of(List<MarketTick> ticks, ReplayWindow window, LiabilityFlow flow) {
+    List<MarketTick> inWindow = ticks.stream()
+        .filter(tick -> window.contains(SessionClock.dateOf(new ReplayEvent(tick, null).eventMicros()))).toList();
+    if (inWindow.isEmpty()) {
+      throw new IllegalArgumentException("no replay data in window " + window);
+    }
+    List<LocalDate> lastCloses = lastClosesOfInnerSegments(inWindow, window);
+    List<ReplayEvent> events = new ArrayList<>(inWindow.size() * 2);
+    for (MarketTick tick : inWindow) {
+      ReplayEvent event = ReplayEvent.of(tick);
+      events.add(event);
+      if (SessionClock.isClose(event.eventMicros())) {
+        boolean endOfSegment = lastCloses.contains(SessionClock.dateOf(event.eventMicros()));
+        flow.atClose(tick, endOfSegment).forEach(order -> events.add(ReplayEvent.of(order)));
+      }
+    }
+    return new ReplayTimeline(window, events);
+  }
+
+  /** The last traded date of each segment that another non-empty segment follows. */
+  private static List<LocalDate> lastClosesOfInnerSegments(List<MarketTick> ticks, ReplayWindow window) {
+    List<LocalDate> lastPerSegment = new ArrayList<>();
+    for (DateRange segment : window.segments()) {
+      Optional<LocalDate> last = ticks.stream().map(tick -> SessionClock.dateOf(ReplayEvent.of(tick).eventMicros()))
+          .filter(segment::contains).reduce((a, b) -> b);
+      last.ifPresent(lastPerSegment::add);
+    }
+    return lastPerSegment.isEmpty() ? List.of() : lastPerSegment.subList(0, lastPerSegment.size() - 1);
+  }
+
+  /** The ticks, in order. */
+  public List<MarketTick> ticks() {
+    return events.stream().filter(ReplayEvent::isTick).map(ReplayEvent::tick).toList();
+  }
+
+  /** The client orders, in order. */
+  public List<ClientOrder> orders() {
+    return events.stream().filter(event -> !event.isTick()).map(ReplayEvent::order).toList();
+  }
+}
