@@ -10,13 +10,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The engine benchmark: throughput of pre-produced ticks and tick-to-hedge-order latency at a fixed offered
@@ -36,8 +39,28 @@ public final class EngineBenchmark implements Callable<Integer> {
   /** Which measurements to run. */
   enum Part { ALL, THROUGHPUT, LATENCY }
 
-  @Option(names = "--out", description = "JSON file to write (default: ${DEFAULT-VALUE})")
-  Path out = Path.of("services", "bench", "results", "engine.json");
+  @Option(names = "--out", description = "JSON file to write (default: services/bench/results/engine.json, "
+      + "or engine-policy.json with --compare-policies)")
+  Path out;
+
+  @Option(names = "--policy", description = "engine.policy of every scenario: delta or a model directory such as "
+      + "models/bs-delta-mlp-v1 (default: ${DEFAULT-VALUE})")
+  String policy = "delta";
+
+  @Option(names = "--compare-policies", split = ",",
+      description = "instead of the scenarios above: the same throughput run (first decision interval) and "
+          + "latency run (at --compare-guarantee) once per policy, e.g. delta,models/bs-delta-mlp-v1; the first "
+          + "is the baseline the others' throughput cost is relative to")
+  List<String> comparePolicies = List.of();
+
+  @Option(names = "--compare-guarantee",
+      description = "processing guarantee of the policy comparison: at_least_once (the stream thread's CPU, "
+          + "where a policy's cost shows most) or exactly_once_v2 (default: ${DEFAULT-VALUE})")
+  String compareGuarantee = EngineConfig.AT_LEAST_ONCE;
+
+  @Option(names = "--rounds", description = "rounds of the policy comparison, the policies' order reversed "
+      + "every other round; figures are the median over rounds (default: ${DEFAULT-VALUE})")
+  int rounds = 1;
 
   @Option(names = "--only", description = "ALL, THROUGHPUT or LATENCY (default: ${DEFAULT-VALUE})")
   Part only = Part.ALL;
@@ -94,6 +117,9 @@ public final class EngineBenchmark implements Callable<Integer> {
   @Option(names = "--state-store", description = "rocksdb or memory (default: ${DEFAULT-VALUE})")
   String stateStore = "rocksdb";
 
+  @Spec
+  CommandSpec spec;
+
   private final PrintStream log = System.out;
 
   /** Runs the benchmark from the command line. */
@@ -106,17 +132,25 @@ public final class EngineBenchmark implements Callable<Integer> {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("benchmark", "engine");
     report.put("startedAt", Instant.now().toString());
+    report.put("arguments", spec.commandLine().getParseResult().originalArgs());
     report.put("gitCommit", MachineInfo.gitCommit());
     report.put("note", "one JVM runs the broker, the engine, the paper gateway and the load generator; the "
         + "machine is shared with other builds, so figures carry that noise (see loadAverage fields)");
     report.put("machine", MachineInfo.describe());
-    report.put("targets", Map.of("throughputTicksPerSecond", 50_000, "latencyP99MsAtLeastOnce", 10,
-        "latencyP99MsExactlyOnce", 50, "offeredRateTicksPerSecond", 5_000));
-    if (only != Part.LATENCY) {
-      report.put("throughput", throughput());
-    }
-    if (only != Part.THROUGHPUT) {
-      report.put("latency", latency());
+    if (!comparePolicies.isEmpty()) {
+      report.put("benchmark", "engine-policy");
+      report.put("targets", Map.of("policyThroughputCostMax", PolicyComparison.MAX_THROUGHPUT_COST));
+      report.put("policyComparison", comparePolicies());
+    } else {
+      report.put("policy", policy);
+      report.put("targets", Map.of("throughputTicksPerSecond", 50_000, "latencyP99MsAtLeastOnce", 10,
+          "latencyP99MsExactlyOnce", 50, "offeredRateTicksPerSecond", 5_000));
+      if (only != Part.LATENCY) {
+        report.put("throughput", throughput());
+      }
+      if (only != Part.THROUGHPUT) {
+        report.put("latency", latency());
+      }
     }
     report.put("loadAverageAtEnd", MachineInfo.loadAverage());
     write(report);
@@ -127,7 +161,7 @@ public final class EngineBenchmark implements Callable<Integer> {
     List<Map<String, Object>> results = new ArrayList<>();
     for (Duration interval : throughputDecisionIntervals) {
       for (String guarantee : List.of(EngineConfig.EXACTLY_ONCE_V2, EngineConfig.AT_LEAST_ONCE)) {
-        EngineSettings settings = new EngineSettings(guarantee, 100, null, interval, 1.0, stateStore);
+        EngineSettings settings = new EngineSettings(guarantee, 100, null, interval, 1.0, stateStore, policy);
         log.printf("throughput, %s, decision interval %s, %,d ticks%n", guarantee, interval, ticks);
         results.add(new ThroughputRun(settings, ticks, symbols, booksPerSymbol, log).run());
       }
@@ -139,12 +173,12 @@ public final class EngineBenchmark implements Callable<Integer> {
     Duration interval = latencyDecisionInterval;
     Map<String, EngineSettings> scenarios = new LinkedHashMap<>();
     scenarios.put("at-least-once", new EngineSettings(EngineConfig.AT_LEAST_ONCE, aloCommitIntervalMs, lingerMs,
-        interval, 0.01, stateStore));
+        interval, 0.01, stateStore, policy));
     scenarios.put("at-least-once-streams-default-linger", new EngineSettings(EngineConfig.AT_LEAST_ONCE,
-        aloCommitIntervalMs, null, interval, 0.01, stateStore));
+        aloCommitIntervalMs, null, interval, 0.01, stateStore, policy));
     for (long commitMs : eosCommitIntervalsMs) {
       scenarios.put("exactly-once-commit-" + commitMs + "ms", new EngineSettings(EngineConfig.EXACTLY_ONCE_V2,
-          commitMs, lingerMs, interval, 0.01, stateStore));
+          commitMs, lingerMs, interval, 0.01, stateStore, policy));
     }
     if (!jvmWarmup.isZero()) {
       log.printf("latency, JVM warm-up for %s (not recorded)%n", jvmWarmup);
@@ -161,7 +195,49 @@ public final class EngineBenchmark implements Callable<Integer> {
     return results;
   }
 
+  /**
+   * The same load once per policy: a JVM warm-up with the last policy, then per round the throughput runs,
+   * then the latency runs, the policies' order reversed every other round so that neither always runs on a
+   * colder JVM or in the same slot of the shared machine's load.
+   */
+  private Map<String, Object> comparePolicies() throws InterruptedException {
+    boolean exactlyOnce = compareGuarantee.equals(EngineConfig.EXACTLY_ONCE_V2);
+    EngineSettings throughput = new EngineSettings(compareGuarantee, 100, null, throughputDecisionIntervals.get(0),
+        1.0, stateStore, comparePolicies.get(0));
+    EngineSettings latency = new EngineSettings(compareGuarantee,
+        exactlyOnce ? eosCommitIntervalsMs.get(0) : aloCommitIntervalMs, lingerMs, latencyDecisionInterval, 0.01,
+        stateStore, comparePolicies.get(0));
+    String last = comparePolicies.get(comparePolicies.size() - 1);
+    if (!jvmWarmup.isZero()) {
+      log.printf("policy comparison, JVM warm-up for %s with %s (not recorded)%n", jvmWarmup, last);
+      new LatencyRun("jvm-warmup", latency.withPolicy(last), rate, jvmWarmup, Duration.ofSeconds(1), symbols,
+          booksPerSymbol, log).run();
+    }
+    Map<String, List<Map<String, Object>>> throughputRuns = new LinkedHashMap<>();
+    Map<String, List<Map<String, Object>>> latencyRuns = new LinkedHashMap<>();
+    for (int round = 0; round < rounds; round++) {
+      List<String> order = new ArrayList<>(comparePolicies);
+      if (round % 2 == 1) {
+        Collections.reverse(order);
+      }
+      for (String each : order) {
+        log.printf("round %d, throughput, %s, policy %s, %,d ticks%n", round + 1, compareGuarantee, each, ticks);
+        throughputRuns.computeIfAbsent(each, k -> new ArrayList<>())
+            .add(new ThroughputRun(throughput.withPolicy(each), ticks, symbols, booksPerSymbol, log).run());
+      }
+      for (String each : order) {
+        log.printf("round %d, latency, %s, policy %s, %,d ticks/s%n", round + 1, compareGuarantee, each, rate);
+        latencyRuns.computeIfAbsent(each, k -> new ArrayList<>()).add(new LatencyRun("policy-" + (round + 1),
+            latency.withPolicy(each), rate, warmup, duration, symbols, booksPerSymbol, log).run());
+      }
+    }
+    return PolicyComparison.summarise(comparePolicies, throughputRuns, latencyRuns);
+  }
+
   private void write(Map<String, Object> report) throws IOException {
+    if (out == null) {
+      out = Path.of("services", "bench", "results", comparePolicies.isEmpty() ? "engine.json" : "engine-policy.json");
+    }
     Path parent = out.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);

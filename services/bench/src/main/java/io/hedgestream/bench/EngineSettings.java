@@ -8,7 +8,8 @@ import java.util.Properties;
 
 /**
  * How a scenario configures the engine: processing guarantee, Kafka Streams commit interval, the producer's
- * {@code linger.ms} (null keeps Kafka Streams' default of 100 ms), decision interval, lot size and store.
+ * {@code linger.ms} (null keeps Kafka Streams' default of 100 ms), decision interval, lot size, store and
+ * hedge policy.
  *
  * @param guarantee {@code exactly_once_v2} or {@code at_least_once}
  * @param commitIntervalMs {@code engine.commit.interval.ms}
@@ -16,9 +17,15 @@ import java.util.Properties;
  * @param decisionInterval {@code engine.decision.interval}
  * @param lotSize {@code engine.lot-size}
  * @param stateStore {@code engine.state.store}: rocksdb or memory
+ * @param policy {@code engine.policy}: {@code delta} or a model directory such as {@code models/bs-delta-mlp-v1}
  */
 record EngineSettings(String guarantee, long commitIntervalMs, Integer lingerMs, Duration decisionInterval,
-    double lotSize, String stateStore) {
+    double lotSize, String stateStore, String policy) {
+
+  /** These settings with another {@code engine.policy}. */
+  EngineSettings withPolicy(String other) {
+    return new EngineSettings(guarantee, commitIntervalMs, lingerMs, decisionInterval, lotSize, stateStore, other);
+  }
 
   /** Kafka Streams' default producer {@code linger.ms} (StreamsConfig's producer default override). */
   static final int STREAMS_DEFAULT_LINGER_MS = 100;
@@ -40,6 +47,7 @@ record EngineSettings(String guarantee, long commitIntervalMs, Integer lingerMs,
     props.setProperty("engine.commit.interval.ms", Long.toString(commitIntervalMs));
     props.setProperty("engine.decision.interval", decisionInterval.toString());
     props.setProperty("engine.lot-size", Double.toString(lotSize));
+    props.setProperty("engine.policy", policy);
     if (lingerMs != null) {
       props.setProperty("kafka.linger.ms", Integer.toString(lingerMs));
     }
@@ -56,6 +64,7 @@ record EngineSettings(String guarantee, long commitIntervalMs, Integer lingerMs,
     out.put("decisionInterval", decisionInterval.toString());
     out.put("lotSize", lotSize);
     out.put("stateStore", stateStore);
+    out.put("policy", policy);
     out.put("streamThreads", 1);
     return out;
   }

@@ -157,6 +157,7 @@ final class LatencyRun {
         / settings.decisionInterval().toNanos()));
     out.put("ordersMeasured", h.getTotalCount());
     out.put("policyOrdersReceived", recorder.received());
+    out.put("ordersReceivedByReasonAndPolicy", recorder.ordersBySource());
     out.put("latencyMicros", percentiles(h));
     Map<String, Object> parts = new LinkedHashMap<>();
     parts.put("tickSendToBrokerAck", percentiles(tickAcks));

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,6 +35,7 @@ final class OrderLatencyRecorder implements AutoCloseable {
   private final Histogram toAppendMicros = new Histogram(HIGHEST_MICROS, 3);
   private final Histogram afterAppendMicros = new Histogram(HIGHEST_MICROS, 3);
   private final AtomicLong received = new AtomicLong();
+  private final Map<String, Long> bySource = new ConcurrentHashMap<>();
   private final Thread thread;
   private volatile long windowStartMicros = Long.MAX_VALUE;
   private volatile long windowEndMicros = Long.MAX_VALUE;
@@ -63,6 +66,11 @@ final class OrderLatencyRecorder implements AutoCloseable {
   /** Policy orders received so far (inside the window or not). */
   long received() {
     return received.get();
+  }
+
+  /** Every order received so far by {@link OrderSource} (reason and policy version), sorted. */
+  Map<String, Long> ordersBySource() {
+    return new TreeMap<>(bySource);
   }
 
   /** The latencies measured, microseconds; read it after {@link #close()}. */
@@ -97,6 +105,7 @@ final class OrderLatencyRecorder implements AutoCloseable {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
           long now = BookSetup.nowMicros();
           HedgeOrder order = orders.deserialize(record.topic(), record.value());
+          bySource.merge(OrderSource.of(order), 1L, Long::sum);
           if (order.getReason() != HedgeReason.POLICY) {
             continue;
           }

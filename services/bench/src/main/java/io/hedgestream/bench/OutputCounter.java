@@ -4,10 +4,16 @@ import io.hedgestream.kafka.KafkaClients;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
-/** Counts the committed records of a topic (read_committed, so aborted and marker offsets are not counted). */
+/**
+ * Counts the committed records of a topic (read_committed, so aborted and marker offsets are not counted),
+ * in all or by a label of each record.
+ */
 final class OutputCounter {
 
   private static final Duration POLL = Duration.ofMillis(200);
@@ -23,6 +29,18 @@ final class OutputCounter {
    * @return committed records
    */
   static long count(BenchCluster cluster, String topic) {
+    return countBy(cluster, topic, value -> "all").values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /**
+   * Reads {@code topic} from the beginning to its last stable offset and counts the records by label.
+   *
+   * @param cluster the broker
+   * @param topic the topic
+   * @param label the label of a record's value
+   * @return committed records by label, sorted by label
+   */
+  static Map<String, Long> countBy(BenchCluster cluster, String topic, Function<byte[], String> label) {
     Map<String, Object> props = KafkaClients.consumer(cluster.bootstrapServers(), "bench-counter-" + topic,
         Map.of("max.poll.records", 10_000));
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
@@ -31,14 +49,16 @@ final class OutputCounter {
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
       long deadline = System.nanoTime() + TIMEOUT.toNanos();
-      long count = 0;
+      Map<String, Long> counts = new TreeMap<>();
       while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("could not read " + topic + " to its end within " + TIMEOUT);
         }
-        count += consumer.poll(POLL).count();
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+          counts.merge(label.apply(record.value()), 1L, Long::sum);
+        }
       }
-      return count;
+      return counts;
     }
   }
 }

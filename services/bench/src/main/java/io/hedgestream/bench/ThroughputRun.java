@@ -124,7 +124,9 @@ final class ThroughputRun {
       }
     }
     long decisions = OutputCounter.count(cluster, Topics.PNL_EVENTS.name());
-    long orders = OutputCounter.count(cluster, Topics.ORDERS_HEDGE.name());
+    Map<String, Long> ordersBySource = OutputCounter.countBy(cluster, Topics.ORDERS_HEDGE.name(),
+        OrderSource::of);
+    long orders = ordersBySource.values().stream().mapToLong(Long::longValue).sum();
     long fills = OutputCounter.count(cluster, Topics.FILLS_HEDGE.name());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("engine", settings.describe());
@@ -141,6 +143,7 @@ final class ThroughputRun {
     out.put("decisions", decisions);
     out.put("decisionsPerTick", round((double) decisions / ticks, 4));
     out.put("hedgeOrders", orders);
+    out.put("hedgeOrdersByReasonAndPolicy", ordersBySource);
     out.put("fills", fills);
     out.put("committedTicksBySecond", series);
     log.printf("  %s: %,d ticks in %.1f s = %,.0f ticks/s (%,d decisions, %,d orders, %,d fills)%n",
