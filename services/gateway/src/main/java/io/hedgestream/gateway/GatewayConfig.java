@@ -28,6 +28,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  *       points: options buy at Black-Scholes(ATM vol + this) and sell at Black-Scholes(ATM vol - this), priced
  *       at the symbol's latest tick (mid, ATM vol, rate, dividend yield); the fee is {@code fee-bps} of the
  *       premium notional (price x contracts x multiplier).
+ *   <li>{@code gateway.paper.fill-at} [latest] {@code latest}: fill at the symbol's latest tick (live);
+ *       {@code order-time}: fill at the tick whose event time is the order's (the engine's decision tick),
+ *       holding the order until that tick is seen, whole and at once (replay and backtests: deterministic
+ *       fills); requires latency-ms 0 and max-fill-quantity 0.
+ *   <li>{@code gateway.paper.quote-history} [1024] quotes kept per symbol for {@code fill-at=order-time}.
  *   <li>{@code gateway.dedup-capacity} [100000] most recent order ids remembered to drop duplicates.
  *   <li>{@code gateway.poll-timeout-ms} [100] consumer poll timeout (bounds shutdown latency).
  *   <li>{@code gateway.commit-interval-ms} [1000] how often completed offsets are committed.
@@ -94,7 +99,10 @@ public record GatewayConfig(
         in.decimal("gateway.paper.max-fill-quantity", 0, v -> v >= 0 && Double.isFinite(v), "finite and >= 0"),
         (int) in.integer("gateway.paper.max-waiting-orders", 10_000, 0, 10_000_000),
         in.decimal("gateway.paper.option-half-spread-vol", PaperExchangeConfig.DEFAULT_OPTION_HALF_SPREAD_VOL,
-            v -> v >= 0 && v < 1, "in [0, 1)"));
+            v -> v >= 0 && v < 1, "in [0, 1)"),
+        FillTime.parse(in.choice("gateway.paper.fill-at", FillTime.LATEST.propertyValue(),
+            List.of(FillTime.LATEST.propertyValue(), FillTime.ORDER_TIME.propertyValue()))),
+        (int) in.integer("gateway.paper.quote-history", PaperExchangeConfig.DEFAULT_QUOTE_HISTORY, 1, 1_000_000));
     int dedup = (int) in.integer("gateway.dedup-capacity", 100_000, 1, 100_000_000);
     long poll = in.integer("gateway.poll-timeout-ms", 100, 1, 10_000);
     long commit = in.integer("gateway.commit-interval-ms", 1_000, 1, 600_000);

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A simulated exchange that fills underlying and listed-option orders against the latest tick it has seen
- * for the symbol.
+ * for the symbol or, with {@link FillTime#ORDER_TIME}, against the tick of the order's own event time.
  *
  * <ul>
  *   <li>Price: buys at the ask (mid + half spread), sells at the bid (mid − half spread) of the tick current
@@ -40,6 +40,11 @@ import org.slf4j.LoggerFactory;
  *       of price x contracts x multiplier. Terms with a non-positive strike or multiplier, or an expiry not
  *       after the order's time (on submit) or the quote's time (on execution), are rejected with
  *       {@link Rejection#INVALID_OPTION}; a tick that cannot price the option with {@link Rejection#INVALID_PRICE}.
+ *   <li>Order time ({@code fillAt} {@link FillTime#ORDER_TIME}, for replay): the quote is the one in force at
+ *       the order's event time (the latest kept quote at or before it: the engine's decision tick). An order
+ *       whose time is after every quote seen waits for a tick at or after its time; one older than every
+ *       quote kept ({@code quoteHistory} per symbol) is rejected with {@link Rejection#NO_MARKET}. No latency,
+ *       no partial fills: the whole order fills at once.
  * </ul>
  *
  * <p>Fill ids are {@code <orderId>-<n>} (n = 1, 2, ... per order), so a re-executed order repeats its ids
@@ -56,6 +61,7 @@ public final class PaperExchange implements OrderRoute {
   private final ExecutionScheduler scheduler;
   private final Map<String, MarketTick> quotes = new ConcurrentHashMap<>();
   private final Map<String, Queue<HedgeOrder>> waiting = new HashMap<>();
+  private final QuoteHistory history;
   private final AtomicInteger openOrders = new AtomicInteger();
   private int waitingCount;
 
@@ -83,6 +89,7 @@ public final class PaperExchange implements OrderRoute {
       Objects.requireNonNull(scheduler, "scheduler");
     }
     this.scheduler = scheduler;
+    this.history = config.fillAt() == FillTime.ORDER_TIME ? new QuoteHistory(config.quoteHistory()) : null;
   }
 
   @Override
@@ -98,10 +105,11 @@ public final class PaperExchange implements OrderRoute {
         return badTerms;
       }
     }
-    if (!quotes.containsKey(order.getSymbol())) {
+    if (!marketReached(order)) {
       if (waitingCount >= config.maxWaitingOrders()) {
         return Optional.of(new Rejection(Rejection.NO_MARKET, "no market yet for " + order.getSymbol()
-            + " and " + waitingCount + " orders already wait for one (gateway.paper.max-waiting-orders)"));
+            + " at " + order.getEventTimeMicros() + " and " + waitingCount
+            + " orders already wait for one (gateway.paper.max-waiting-orders)"));
       }
       waiting.computeIfAbsent(order.getSymbol(), s -> new ArrayDeque<>()).add(order);
       waitingCount++;
@@ -116,11 +124,34 @@ public final class PaperExchange implements OrderRoute {
   @Override
   public void onMarketData(MarketTick tick) {
     quotes.put(tick.getSymbol(), tick);
-    Queue<HedgeOrder> ready = waiting.remove(tick.getSymbol());
-    if (ready != null) {
-      waitingCount -= ready.size();
-      ready.forEach(this::dispatch);
+    if (history != null) {
+      history.add(tick);
     }
+    Queue<HedgeOrder> queue = waiting.get(tick.getSymbol());
+    if (queue == null) {
+      return;
+    }
+    Queue<HedgeOrder> ready = new ArrayDeque<>();
+    queue.removeIf(order -> marketReached(order) && ready.add(order));
+    if (queue.isEmpty()) {
+      waiting.remove(tick.getSymbol());
+    }
+    waitingCount -= ready.size();
+    ready.forEach(this::dispatch);
+  }
+
+  /** Whether the market the order must fill at is known: any tick (latest), or a tick at or after its time. */
+  private boolean marketReached(HedgeOrder order) {
+    return history == null
+        ? quotes.containsKey(order.getSymbol())
+        : history.reached(order.getSymbol(), order.getEventTimeMicros());
+  }
+
+  /** The quote the order fills at, or null when order time is older than every quote kept. */
+  private MarketTick quoteFor(HedgeOrder order) {
+    return history == null
+        ? quotes.get(order.getSymbol())
+        : history.at(order.getSymbol(), order.getEventTimeMicros());
   }
 
   @Override
@@ -153,7 +184,12 @@ public final class PaperExchange implements OrderRoute {
 
   private void execute(HedgeOrder order) {
     try {
-      MarketTick quote = quotes.get(order.getSymbol());
+      MarketTick quote = quoteFor(order);
+      if (quote == null) {
+        listener.onReject(order, new Rejection(Rejection.NO_MARKET, "order at " + order.getEventTimeMicros()
+            + " is older than every quote of " + order.getSymbol() + " kept (gateway.paper.quote-history)"));
+        return;
+      }
       double price = priceOrReject(order, quote);
       if (Double.isNaN(price)) {
         return;
