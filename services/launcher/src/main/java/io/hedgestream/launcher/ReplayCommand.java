@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "replay", mixinStandardHelpOptions = true,
     description = {"Historical replay: ingest SPY/VIX/DTB3 into a Chronicle queue once, publish a window with a "
         + "liability flow to md.ticks and orders.client."},
-    subcommands = {ReplayIngestCommand.class, ReplayPublishCommand.class})
+    subcommands = {ReplayIngestCommand.class, ReplayPublishCommand.class, ReplayRunCommand.class})
 final class ReplayCommand implements Runnable {
 
   @Spec

@@ -1,0 +1,54 @@
+package io.hedgestream.launcher.replayrun;
+
+import io.hedgestream.engine.EngineConfig;
+import io.hedgestream.gateway.GatewayConfig;
+import io.hedgestream.gateway.PaperExchangeConfig;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The engine and gateway settings of a replay run: each run gets its own application id and consumer
+ * group; the engine decides every tick (interval PT1S, shorter than any tick spacing), rounds to lots of 1
+ * unit, keeps in-memory state, runs at-least-once (the determinism comes from the lockstep, not from
+ * transactions, and results are visible without waiting for commits) and does not journal; the paper
+ * gateway fills at order time with the run's costs as fee. Every client sends at once (linger 0).
+ */
+final class ReplayServices {
+
+  private ReplayServices() {}
+
+  static EngineConfig engine(RunOptions options, String bootstrap, String runId, Path stateDir, boolean fromLatest) {
+    Properties props = new Properties();
+    props.setProperty("engine.bootstrap.servers", bootstrap);
+    props.setProperty("engine.application.id", "replay-" + runId);
+    props.setProperty("engine.state.dir", stateDir.toString());
+    props.setProperty("engine.state.store", "memory");
+    props.setProperty("engine.decision.interval", "PT1S");
+    props.setProperty("engine.lot-size", "1");
+    props.setProperty("engine.processing.guarantee", EngineConfig.AT_LEAST_ONCE);
+    props.setProperty("engine.commit.interval.ms", "1000");
+    props.setProperty("engine.policy", options.policy());
+    props.setProperty("engine.journal.enabled", "false");
+    passThrough(props, options.kafkaOverrides());
+    props.setProperty("kafka.linger.ms", "0");
+    props.setProperty("kafka.auto.offset.reset", fromLatest ? "latest" : "earliest");
+    return EngineConfig.from(props);
+  }
+
+  static GatewayConfig gateway(RunOptions options, String bootstrap, String runId, boolean fromLatest) {
+    Properties props = new Properties();
+    props.setProperty("gateway.bootstrap.servers", bootstrap);
+    props.setProperty("gateway.group-id", "replay-gateway-" + runId);
+    props.setProperty("gateway.poll-timeout-ms", "5");
+    props.setProperty("gateway.auto-offset-reset", fromLatest ? "latest" : "earliest");
+    passThrough(props, options.kafkaOverrides());
+    props.setProperty("kafka.linger.ms", "0");
+    props.setProperty("kafka.fetch.max.wait.ms", "5");
+    return GatewayConfig.from(props).withPaper(PaperExchangeConfig.orderTime(options.costsBps()));
+  }
+
+  private static void passThrough(Properties props, Map<String, Object> overrides) {
+    overrides.forEach((name, value) -> props.setProperty("kafka." + name, String.valueOf(value)));
+  }
+}

@@ -1,0 +1,204 @@
+package io.hedgestream.launcher.replayrun;
+
+import io.hedgestream.avro.Fill;
+import io.hedgestream.avro.HedgeOrder;
+import io.hedgestream.avro.PnlEvent;
+import io.hedgestream.kafka.KafkaClients;
+import io.hedgestream.schemas.Topic;
+import io.hedgestream.schemas.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+
+/**
+ * Reads what the engine and gateway publish during a run (pnl.events, orders.hedge, fills.hedge, risk.metrics,
+ * regime.events and every dead-letter topic) on its own thread, from the topics' ends at start-up, and lets
+ * the driver wait for conditions on it. No consumer group: it assigns every partition itself.
+ */
+final class RunCollector implements AutoCloseable {
+
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final Thread thread;
+  private final List<PnlEvent> pnl = new ArrayList<>();
+  private final Map<String, HedgeOrder> orders = new HashMap<>();
+  private final Set<String> filledOrders = new HashSet<>();
+  private final Map<String, Set<String>> hedgeInstruments = new HashMap<>();
+  private final Map<String, Long> counts = new HashMap<>();
+  private long deadLetters;
+  private long maxTimestamp;
+  private volatile boolean running = true;
+  private volatile RuntimeException failure;
+
+  RunCollector(String bootstrapServers, Map<String, ?> passThrough) {
+    Map<String, Object> props = KafkaClients.consumer(bootstrapServers, "replay-run-collector", passThrough);
+    props.remove("group.id");
+    props.put("fetch.max.wait.ms", 5);
+    consumer = new KafkaConsumer<>(props);
+    List<TopicPartition> partitions = new ArrayList<>();
+    for (String topic : topicNames()) {
+      consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+    }
+    consumer.assign(partitions);
+    consumer.seekToEnd(partitions);
+    partitions.forEach(consumer::position);
+    thread = new Thread(this::loop, "replay-run-collector");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private static List<String> topicNames() {
+    List<String> names = new ArrayList<>(List.of(Topics.PNL_EVENTS.name(), Topics.ORDERS_HEDGE.name(),
+        Topics.FILLS_HEDGE.name(), Topics.RISK_METRICS.name(), Topics.REGIME_EVENTS.name()));
+    for (Topic<String, ?> topic : Topics.ALL) {
+      names.add(Topics.deadLetterOf(topic).name());
+    }
+    return names;
+  }
+
+  private void loop() {
+    try {
+      while (running) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(50))) {
+          accept(record);
+        }
+      }
+    } catch (WakeupException e) {
+      // closing
+    } catch (RuntimeException e) {
+      failure = e;
+      synchronized (this) {
+        notifyAll();
+      }
+    }
+  }
+
+  private synchronized void accept(ConsumerRecord<byte[], byte[]> record) {
+    String topic = record.topic();
+    maxTimestamp = Math.max(maxTimestamp, record.timestamp());
+    counts.merge(topic, 1L, Long::sum);
+    if (topic.equals(Topics.PNL_EVENTS.name())) {
+      pnl.add(decode(Topics.PNL_EVENTS, record.value()));
+    } else if (topic.equals(Topics.ORDERS_HEDGE.name())) {
+      HedgeOrder order = decode(Topics.ORDERS_HEDGE, record.value());
+      orders.put(order.getOrderId(), order);
+    } else if (topic.equals(Topics.FILLS_HEDGE.name())) {
+      Fill fill = decode(Topics.FILLS_HEDGE, record.value());
+      hedgeInstruments.computeIfAbsent(fill.getBook(), b -> new HashSet<>()).add(fill.getInstrument());
+      if (fill.getLeavesQuantity() == 0) {
+        filledOrders.add(fill.getOrderId());
+      }
+    } else if (topic.endsWith(".dlq")) {
+      deadLetters++;
+    }
+    notifyAll();
+  }
+
+  private static <V> V decode(Topic<String, V> topic, byte[] value) {
+    return topic.valueSerde().deserializer().deserialize(topic.name(), value);
+  }
+
+  /**
+   * Waits until {@code condition} (evaluated under this collector's lock) holds.
+   *
+   * @throws IllegalStateException after {@code timeout} naming {@code what}, or when the consumer failed
+   */
+  synchronized void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (failure != null) {
+        throw new IllegalStateException("collector failed", failure);
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new IllegalStateException("replay run: timed out after " + timeout + " waiting for " + what);
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
+  }
+
+  /** PnL events of books at {@code time}. */
+  synchronized Set<String> booksDecidedAt(Instant time) {
+    Set<String> books = new HashSet<>();
+    for (int i = pnl.size() - 1; i >= 0 && !pnl.get(i).getEventTimeMicros().isBefore(time); i--) {
+      if (pnl.get(i).getEventTimeMicros().equals(time)) {
+        books.add(pnl.get(i).getBook());
+      }
+    }
+    return books;
+  }
+
+  /** Hedge orders stamped {@code time}. */
+  synchronized List<HedgeOrder> ordersAt(Instant time) {
+    return orders.values().stream().filter(order -> order.getEventTimeMicros().equals(time)).toList();
+  }
+
+  /** Whether every order stamped {@code time} has its last fill. */
+  synchronized boolean allFilledAt(Instant time) {
+    return ordersAt(time).stream().allMatch(order -> filledOrders.contains(order.getOrderId()));
+  }
+
+  /** The PnL event of {@code book} at {@code time}, or null. */
+  synchronized PnlEvent pnlOf(String book, Instant time) {
+    for (int i = pnl.size() - 1; i >= 0; i--) {
+      PnlEvent event = pnl.get(i);
+      if (event.getBook().equals(book) && event.getEventTimeMicros().equals(time)) {
+        return event;
+      }
+    }
+    return null;
+  }
+
+  /** Every PnL event so far, in arrival order. */
+  synchronized List<PnlEvent> pnlEvents() {
+    return List.copyOf(pnl);
+  }
+
+  /** Every hedge order so far. */
+  synchronized List<HedgeOrder> hedgeOrders() {
+    return List.copyOf(orders.values());
+  }
+
+  /** Instruments each book has had fills in (its hedge instruments), plus the symbol itself. */
+  synchronized Set<String> hedgeInstrumentsOf(String book, String symbol) {
+    Set<String> instruments = new HashSet<>(hedgeInstruments.getOrDefault(book, Set.of()));
+    instruments.add(symbol);
+    return instruments;
+  }
+
+  /** Records read per topic. */
+  synchronized Map<String, Long> counts() {
+    return Map.copyOf(counts);
+  }
+
+  /** Dead letters read (any *.dlq topic). */
+  synchronized long deadLetters() {
+    return deadLetters;
+  }
+
+  /** The largest record timestamp read (ms): the next input's timestamp must exceed it. */
+  synchronized long maxTimestamp() {
+    return maxTimestamp;
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    consumer.wakeup();
+    try {
+      thread.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    consumer.close(Duration.ofSeconds(2));
+  }
+}
