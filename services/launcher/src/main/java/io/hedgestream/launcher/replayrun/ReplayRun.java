@@ -19,7 +19,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,6 +106,9 @@ public final class ReplayRun {
       if (!engine.awaitRunning(Duration.ofSeconds(60))) {
         throw new IllegalStateException("replay run: the engine did not reach RUNNING in 60 s: " + engine.state());
       }
+      if (fromLatest) {
+        awaitAssigned(bootstrap, "replay-gateway-" + runId);
+      }
       long started = System.nanoTime();
       new LockstepDriver(producer, collector, options.stepTimeout()).run(steps, options.pacing());
       long replayed = System.nanoTime();
@@ -132,6 +138,28 @@ public final class ReplayRun {
     java.util.Map<String, Object> settings = KafkaClients.producer(bootstrap, options.kafkaOverrides());
     settings.put("linger.ms", 0);
     return settings;
+  }
+
+  /**
+   * Waits until the gateway's group has its partitions, plus a grace for its first position lookup: a
+   * gateway starting at the topics' ends must not miss the run's first orders.
+   */
+  private void awaitAssigned(String bootstrap, String groupId) throws InterruptedException {
+    try (Admin admin = Admin.create(KafkaClients.admin(bootstrap, options.kafkaOverrides()))) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (System.nanoTime() < deadline) {
+        ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(groupId)).all().get().get(groupId);
+        if (group.groupState() == GroupState.STABLE
+            && group.members().stream().anyMatch(m -> !m.assignment().topicPartitions().isEmpty())) {
+          Thread.sleep(500);
+          return;
+        }
+        Thread.sleep(50);
+      }
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("replay run: cannot describe the gateway's group " + groupId, e.getCause());
+    }
+    throw new IllegalStateException("replay run: the gateway's group " + groupId + " got no partitions in 60 s");
   }
 
   private void write(Outcome outcome) throws IOException {

@@ -32,7 +32,7 @@ final class ReplayServices {
     props.setProperty("engine.journal.enabled", "false");
     passThrough(props, options.kafkaOverrides());
     props.setProperty("kafka.linger.ms", "0");
-    props.setProperty("kafka.auto.offset.reset", fromLatest ? "latest" : "earliest");
+    props.setProperty("kafka.consumer.auto.offset.reset", fromLatest ? "latest" : "earliest");
     return EngineConfig.from(props);
   }
 

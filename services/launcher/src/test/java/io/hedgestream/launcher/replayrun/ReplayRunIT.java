@@ -1,0 +1,123 @@
+package io.hedgestream.launcher.replayrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.hedgestream.avro.PnlEvent;
+import io.hedgestream.replay.ReplayConfig;
+import io.hedgestream.replay.ReplaySource;
+import io.hedgestream.replaydata.DataAvailability;
+import io.hedgestream.testkit.KafkaFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * volmageddon-2018 with the HIRM flow at 5 bps through the real engine and gateway over a real broker, with
+ * the delta hedge and the shipped model: one PnL event per book per day, the ledger identity, no dead
+ * letters, the results JSON, and the table recomputed independently from the PnL events. The per-step PnL
+ * goes to target/replay-parity/&lt;policy&gt;/steps.json for the trainer's parity test.
+ */
+class ReplayRunIT {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"delta", "model"})
+  void volmageddonThroughEngineAndGateway(String policy) throws Exception {
+    DataAvailability availability = DataAvailability.check(ReplaySource.SOURCES);
+    if (availability.mustFail()) {
+      Assertions.fail(availability.message());
+    }
+    Assumptions.assumeTrue(availability.present(), availability.message());
+    Path work = Files.createTempDirectory("replay-run-it");
+    Properties props = new Properties();
+    props.setProperty("replay.data.dir", availability.dir().path().toString());
+    props.setProperty("replay.queue.dir", Path.of("target/replay-queue").toAbsolutePath().toString());
+    props.setProperty("replay.window", "volmageddon-2018");
+    props.setProperty("replay.flow", "hirm");
+    ReplayConfig replay = ReplayConfig.from(props);
+    Path out = Path.of("target/replay-parity", policy).toAbsolutePath();
+    RunOptions options = RunOptions.of(policy.equals("model") ? shippedModel() : "delta", 5, work).withOutDir(out);
+
+    ReplayRun.Outcome outcome = new ReplayRun(replay, options).run(KafkaFixture.bootstrapServers(), true);
+
+    List<PnlEvent> events = outcome.pnlEvents();
+    int days = outcome.results().run().days();
+    assertThat(days).isGreaterThan(30);
+    assertThat(events).hasSize(days);
+    Set<String> bookDays = events.stream().map(e -> e.getBook() + "@" + e.getEventTimeMicros())
+        .collect(Collectors.toSet());
+    assertThat(bookDays).hasSize(events.size());
+    double sum = events.stream().mapToDouble(PnlEvent::getStepPnl).sum();
+    assertThat(sum).isCloseTo(events.get(events.size() - 1).getCumulativePnl(), within(1e-6));
+    assertThat(outcome.deadLetters()).isZero();
+    assertThat(outcome.lockstepHeld()).isTrue();
+    assertThat(events.stream().mapToDouble(PnlEvent::getCosts).sum()).isPositive();
+
+    String json = Files.readString(out.resolve("results.json"));
+    for (String field : List.of("\"run\"", "\"overall\"", "\"byRegime\"", "\"mean\"", "\"std\"", "\"var95\"",
+        "\"cvar95\"", "\"maxDrawdown\"", "\"turnoverRatio\"", "\"efficiency\"", "\"totalPnl\"")) {
+      assertThat(json).contains(field);
+    }
+    assertThat(Files.size(out.resolve("cumulative-pnl.png"))).isPositive();
+    assertThat(Files.readString(out.resolve("steps.json"))).contains("\"stepPnl\"");
+    recomputeIndependently(events, outcome.results());
+  }
+
+  /** The overall row from the raw PnL events, by sorting and summing directly. */
+  private static void recomputeIndependently(List<PnlEvent> events, ReplayResults results) {
+    double[] pnl = events.stream().sorted((a, b) -> a.getEventTimeMicros().compareTo(b.getEventTimeMicros()))
+        .mapToDouble(PnlEvent::getStepPnl).toArray();
+    int n = pnl.length;
+    double mean = Arrays.stream(pnl).average().orElseThrow();
+    double var = Arrays.stream(pnl).map(x -> (x - mean) * (x - mean)).sum() / (n - 1);
+    double[] losses = Arrays.stream(pnl).map(x -> -x).sorted().toArray();
+    int k = (n + 19) / 20;
+    double cvar = Arrays.stream(losses, n - k, n).average().orElseThrow();
+    double peak = 0;
+    double cumulative = 0;
+    double drawdown = 0;
+    for (double x : pnl) {
+      cumulative += x;
+      peak = Math.max(peak, cumulative);
+      drawdown = Math.max(drawdown, peak - cumulative);
+    }
+    double[] holdings = events.stream().sorted((a, b) -> a.getEventTimeMicros().compareTo(b.getEventTimeMicros()))
+        .mapToDouble(e -> Math.abs(e.getPositions().getOrDefault(e.getSymbol(), 0.0))).toArray();
+    double moves = 0;
+    for (int i = 1; i < n; i++) {
+      moves += Math.abs(holdings[i] - holdings[i - 1]);
+    }
+    double turnover = (moves / (n - 1)) / Arrays.stream(holdings).average().orElseThrow();
+    RiskFigures overall = results.overall();
+    assertThat(overall.mean()).isCloseTo(mean, within(1e-9));
+    assertThat(overall.std()).isCloseTo(Math.sqrt(var), within(1e-9));
+    assertThat(overall.var95()).isCloseTo(losses[n - k], within(1e-9));
+    assertThat(overall.cvar95()).isCloseTo(cvar, within(1e-9));
+    assertThat(overall.maxDrawdown()).isCloseTo(drawdown, within(1e-9));
+    assertThat(overall.turnoverRatio()).isCloseTo(turnover, within(1e-12));
+    assertThat(overall.efficiency()).isCloseTo(mean / cvar, within(1e-12));
+    Map<String, RiskFigures> regimes = results.byRegime();
+    assertThat(regimes.values().stream().mapToInt(RiskFigures::steps).sum()).isEqualTo(n);
+    assertThat(new HashSet<>(ReplayResults.REGIMES)).containsAll(regimes.keySet());
+  }
+
+  private static String shippedModel() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path model = dir.resolve("models/bs-delta-mlp-v1");
+      if (Files.isRegularFile(model.resolve("policy.onnx"))) {
+        return model.toString();
+      }
+    }
+    throw new IllegalStateException("models/bs-delta-mlp-v1 not found above " + Path.of("").toAbsolutePath());
+  }
+}
