@@ -121,6 +121,7 @@ public final class HedgeTopology {
     to(outputs, Topics.ORDERS_HEDGE, out -> out instanceof EngineOutput.Order o ? o.order() : null);
     to(outputs, Topics.PNL_EVENTS, out -> out instanceof EngineOutput.Pnl p ? p.event() : null);
     to(outputs, Topics.RISK_METRICS, out -> out instanceof EngineOutput.Risk r ? r.snapshot() : null);
+    to(outputs, Topics.REGIME_EVENTS, out -> out instanceof EngineOutput.Regime r ? r.change() : null);
 
     decoded.flatMapValues(HedgeTopology::rejected, Named.as("rejected-inputs"))
         .merge(control.flatMapValues(HedgeTopology::rejected, Named.as("rejected-control")), Named.as("merge-rejected"))

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -245,9 +246,20 @@ public final class BookDecider {
           request.limits(), asked));
     }
     PnlEvent pnl = PnlAccountant.bookStep(book, marks, label, reason, riskWindow);
+    pnl.setTargetHoldings(targetVector(book, concrete.target()));
     RiskSnapshot risk = RiskReporter.snapshot(book, riskWindow, now);
     book.setLastDecisionMicros(now);
     return new Outcome(book, plan.orders(), pnl, risk);
+  }
+
+  /**
+   * a_t of the turnover ratio: the holdings the book targets after this decision, by instrument; an
+   * instrument the target does not name keeps its current holding.
+   */
+  private static Map<String, Double> targetVector(BookState book, TargetHoldings target) {
+    Map<String, Double> vector = new TreeMap<>(book.holdings());
+    vector.putAll(target.units());
+    return vector;
   }
 
   private static DecisionContext contextFor(BookState book, BookMarks marks, RollingFeatures rolling) {

@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * Online risk of a book's step PnL over its last {@code window} steps: mean, sample std, VaR95 and
  * CVaR95 of the step loss (core's {@link RollingPnlWindow}), and the maximum drawdown of cumulative PnL
- * since the book started. Fields that later issues fill (Sortino, turnover, efficiency, per-regime risk,
- * invariance gap) are left null or empty.
+ * since the book started, plus the window's Sortino, efficiency ratio and maximum drawdown. The
+ * turnover, cumulative and per-regime figures are added by {@link DiagnosticsReporter}, which needs the
+ * step's regime and target holdings.
  */
 public final class RiskReporter {
 
@@ -39,13 +40,65 @@ public final class RiskReporter {
         .setStd(finite(rolling.std()))
         .setVar95(finite(rolling.var95()))
         .setCvar95(finite(rolling.cvar95()))
-        .setSortino(null)
+        .setSortino(sortino(rolling.mean(), window(book)))
         .setMaxDrawdown(finite(book.ledger().maxDrawdown()))
+        .setRollingMaxDrawdown(finite(maxDrawdown(window(book))))
         .setTurnoverRatio(null)
-        .setEfficiencyRatio(null)
+        .setEfficiencyRatio(ratio(rolling.mean(), rolling.cvar95()))
         .setRegimeCvar95(Map.of())
         .setInvarianceGap(null)
         .build();
+  }
+
+  private static double[] window(BookState book) {
+    return book.ledger().recentStepPnl();
+  }
+
+  /**
+   * Sortino ratio: mean / downside deviation, downside deviation = sqrt(sum(min(PnL, 0)^2) / n) (target 0,
+   * divisor n).
+   *
+   * @param mean the mean step PnL
+   * @param pnl the step PnLs
+   * @return the ratio, null when no step lost
+   */
+  static Double sortino(double mean, double[] pnl) {
+    double squares = 0;
+    for (double value : pnl) {
+      double downside = Math.min(value, 0);
+      squares += downside * downside;
+    }
+    return squares > 0 ? finite(mean / Math.sqrt(squares / pnl.length)) : null;
+  }
+
+  /**
+   * Largest fall of the cumulative sum of {@code pnl} (starting at 0) from a previous peak.
+   *
+   * @param pnl step PnLs, oldest first
+   * @return the drawdown, &gt;= 0
+   */
+  static double maxDrawdown(double[] pnl) {
+    double cumulative = 0;
+    double peak = 0;
+    double drawdown = 0;
+    for (double value : pnl) {
+      cumulative += value;
+      peak = Math.max(peak, cumulative);
+      drawdown = Math.max(drawdown, peak - cumulative);
+    }
+    return drawdown;
+  }
+
+  /**
+   * {@code numerator / denominator}, or null when the denominator is not positive (ER's CVaR95, TR's
+   * holdings norm).
+   *
+   * @param numerator the numerator
+   * @param denominator the denominator
+   * @return the ratio or null
+   */
+  static Double ratio(double numerator, double denominator) {
+    return denominator > 0 ? finite(numerator / denominator) : null;
   }
 
   private static double finite(double value) {

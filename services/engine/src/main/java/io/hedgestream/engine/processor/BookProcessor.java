@@ -2,9 +2,11 @@ package io.hedgestream.engine.processor;
 
 import io.hedgestream.avro.ClientOrder;
 import io.hedgestream.avro.Fill;
+import io.hedgestream.avro.RiskSnapshot;
 import io.hedgestream.avro.Side;
 import io.hedgestream.engine.EngineConfig;
 import io.hedgestream.engine.decision.BookDecider;
+import io.hedgestream.engine.decision.DiagnosticsReporter;
 import io.hedgestream.engine.input.DeadLetterRecord;
 import io.hedgestream.engine.input.EngineInput;
 import io.hedgestream.engine.input.RawRecord;
@@ -13,10 +15,12 @@ import io.hedgestream.engine.journal.DecisionJournal;
 import io.hedgestream.engine.marking.BookMarker;
 import io.hedgestream.engine.marking.MarketSnapshot;
 import io.hedgestream.engine.policy.PolicyRegistry;
+import io.hedgestream.engine.state.BookDiagnostics;
 import io.hedgestream.engine.state.BookSchedule;
 import io.hedgestream.engine.state.BookState;
 import io.hedgestream.engine.state.OptionPosition;
 import io.hedgestream.engine.state.PendingOrder;
+import io.hedgestream.market.RegimeLabel;
 import io.hedgestream.market.TradingDays;
 import io.hedgestream.pricing.PutCall;
 import io.hedgestream.schemas.Topic;
@@ -38,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * the book at once at the latest market, or at the next tick when the symbol has no market yet or the
  * order's event time is later than the latest market's (never decide at a market older than the order);
  * fills update holdings and cash; control commands switch the kill switch and limits (a kill flattens every
- * affected book at once).
+ * affected book at once). Each tick also labels the symbol's regime ({@link RegimeTracker}: a regime change
+ * goes to {@code regime.events}); each decision stamps that regime on its PnL event and completes its risk
+ * snapshot with the book's diagnostics ({@link DiagnosticsReporter}).
  */
 public final class BookProcessor implements Processor<String, EngineInput, String, EngineOutput> {
 
@@ -49,6 +55,8 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
   private final Controls controls;
   private final TradingDays tradingDays;
   private final ActivePolicies policies;
+  private final RegimeTracker regimes = new RegimeTracker();
+  private final int riskWindow;
   private DecisionMetrics decisionMetrics;
   private ProcessorContext<String, EngineOutput> context;
   private EngineState state;
@@ -57,6 +65,7 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
   private BookProcessor(EngineConfig config, PolicyRegistry registry, DecisionJournal journal) {
     this.intervalMicros = Math.max(1, config.decisionInterval().toNanos() / 1_000);
     this.tradingDays = new TradingDays(config.rollingZone());
+    this.riskWindow = config.riskWindow();
     this.policies = new ActivePolicies(registry);
     this.decider = new BookDecider(policies, config.lotSize(), config.riskWindow())
         .listedOptions(config.listedOptions())
@@ -111,6 +120,7 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
       }
     } catch (RuntimeException e) {
       state.clearCaches();
+      regimes.clear();
       throw e;
     }
   }
@@ -126,6 +136,8 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
     MarketSnapshot market = state.putMarket(tick);
     state.updateRolling(symbol, tradingDays.dayOf(market.eventMicros()), tick.tick().getLast(),
         tick.tick().getVolume());
+    regimes.onTick(state, symbol, state.rolling(symbol), market.eventMicros())
+        .ifPresent(change -> forward(symbol, new EngineOutput.Regime(change)));
     BookSchedule schedule = state.schedule(symbol);
     if (schedule == null || !schedule.anyDue(market.eventMicros())) {
       return;
@@ -253,16 +265,28 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
     for (BookState book : books) {
       requests.add(new BookDecider.Request(book, controls.killed(state, symbol), controls.limits(state, symbol)));
     }
+    RegimeLabel regime = regimes.current(symbol, state.rolling(symbol));
     for (BookDecider.Outcome outcome : decider.decide(requests, market, state.rolling(symbol).features())) {
       BookState book = outcome.book();
       decisionMetrics.record(outcome.pnl());
+      RiskSnapshot risk = diagnose(book, outcome, regime);
       state.saveBook(book);
       schedule.schedule(book.book(), nextDue(book, market.eventMicros()));
       outcome.orders().forEach(order -> forward(symbol, new EngineOutput.Order(order)));
       forward(symbol, new EngineOutput.Pnl(outcome.pnl()));
-      forward(symbol, new EngineOutput.Risk(outcome.risk()));
+      forward(symbol, new EngineOutput.Risk(risk));
     }
     state.saveSchedule(schedule);
+  }
+
+  /** Stamps the step's regime on its PnL event and completes its risk snapshot with the book's diagnostics. */
+  private RiskSnapshot diagnose(BookState book, BookDecider.Outcome outcome, RegimeLabel regime) {
+    outcome.pnl().setRegime(regime.regime().name());
+    outcome.pnl().setLiquidityTag(regime.liquidity().name());
+    BookDiagnostics diagnostics = state.diagnostics(book);
+    RiskSnapshot risk = DiagnosticsReporter.complete(diagnostics, outcome.pnl(), outcome.risk(), riskWindow);
+    state.saveDiagnostics(book, diagnostics);
+    return risk;
   }
 
   private long nextDue(BookState book, long nowMicros) {

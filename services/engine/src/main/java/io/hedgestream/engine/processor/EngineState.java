@@ -3,11 +3,13 @@ package io.hedgestream.engine.processor;
 import io.hedgestream.avro.MarketTick;
 import io.hedgestream.engine.input.EngineInput;
 import io.hedgestream.engine.marking.MarketSnapshot;
+import io.hedgestream.engine.state.BookDiagnostics;
 import io.hedgestream.engine.state.BookSchedule;
 import io.hedgestream.engine.state.BookState;
 import io.hedgestream.engine.state.ControlState;
 import io.hedgestream.market.DailyHistory;
 import io.hedgestream.market.DayBar;
+import io.hedgestream.market.RegimeLabel;
 import io.hedgestream.market.RollingMarketState;
 import io.hedgestream.schemas.Topics;
 import java.util.ArrayList;
@@ -41,6 +43,8 @@ final class EngineState {
   private final KeyValueStore<String, ControlState> controls;
   private final KeyValueStore<String, DailyHistory> rollingDays;
   private final KeyValueStore<String, DayBar> rollingToday;
+  private final KeyValueStore<String, RegimeLabel> regimes;
+  private final KeyValueStore<String, BookDiagnostics> diagnostics;
   private final Map<String, RollingMarketState> rollingCache = new HashMap<>();
   private final Map<String, MarketSnapshot> marketCache = new HashMap<>();
   private final Map<String, BookSchedule> scheduleCache = new HashMap<>();
@@ -54,6 +58,15 @@ final class EngineState {
     }
   };
 
+  private final Map<String, BookDiagnostics> diagnosticsCache = new LinkedHashMap<>(256, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, BookDiagnostics> eldest) {
+      return size() > BOOK_CACHE_SIZE;
+    }
+  };
+
   EngineState(ProcessorContext<?, ?> context) {
     books = context.getStateStore(EngineStores.BOOKS);
     schedules = context.getStateStore(EngineStores.SCHEDULES);
@@ -61,6 +74,8 @@ final class EngineState {
     controls = context.getStateStore(EngineStores.CONTROLS);
     rollingDays = context.getStateStore(EngineStores.ROLLING_DAYS);
     rollingToday = context.getStateStore(EngineStores.ROLLING_TODAY);
+    regimes = context.getStateStore(EngineStores.REGIMES);
+    diagnostics = context.getStateStore(EngineStores.DIAGNOSTICS);
   }
 
   void clearCaches() {
@@ -69,6 +84,7 @@ final class EngineState {
     controlCache.clear();
     bookCache.clear();
     rollingCache.clear();
+    diagnosticsCache.clear();
   }
 
   /** The latest market of a symbol, or null when no valid tick has been seen. */
@@ -119,6 +135,31 @@ final class EngineState {
       rollingDays.put(symbol, rolling.history());
     }
     rollingToday.put(symbol, rolling.today());
+  }
+
+  /** The label of a symbol's last regime change, or null before its first. */
+  RegimeLabel lastRegimeChange(String symbol) {
+    return regimes.get(symbol);
+  }
+
+  void saveRegimeChange(String symbol, RegimeLabel label) {
+    regimes.put(symbol, label);
+  }
+
+  /** A book's diagnostics, empty before its first step. */
+  BookDiagnostics diagnostics(BookState book) {
+    BookDiagnostics cached = diagnosticsCache.get(book.storeKey());
+    if (cached == null) {
+      BookDiagnostics stored = diagnostics.get(book.storeKey());
+      cached = stored == null ? new BookDiagnostics() : stored;
+      diagnosticsCache.put(book.storeKey(), cached);
+    }
+    return cached;
+  }
+
+  void saveDiagnostics(BookState book, BookDiagnostics value) {
+    diagnostics.put(book.storeKey(), value);
+    diagnosticsCache.put(book.storeKey(), value);
   }
 
   /** The schedule of a symbol, or null when it has no books. */

@@ -3,6 +3,7 @@ package io.hedgestream.engine.processor;
 import io.hedgestream.avro.MarketTick;
 import io.hedgestream.engine.EngineConfig;
 import io.hedgestream.engine.state.BookSchedule;
+import io.hedgestream.engine.state.BookDiagnostics;
 import io.hedgestream.engine.state.BookState;
 import io.hedgestream.engine.state.ControlState;
 import io.hedgestream.engine.state.StateSerdes;
@@ -25,7 +26,11 @@ import org.apache.kafka.streams.state.Stores;
  *       copy, since control commands are broadcast to every task);</li>
  *   <li>{@value #ROLLING_DAYS} and {@value #ROLLING_TODAY}: symbol to the completed trading days and to the
  *       current day so far of its {@link io.hedgestream.market.RollingMarketState} (two stores, so that a tick
- *       rewrites a few bytes and only the first tick of a day rewrites the history).</li>
+ *       rewrites a few bytes and only the first tick of a day rewrites the history);</li>
+ *   <li>{@value #REGIMES}: symbol to the {@link io.hedgestream.market.RegimeLabel} of its last regime change,
+ *       so a restarted task emits a change only on a real transition;</li>
+ *   <li>{@value #DIAGNOSTICS}: {@code SYMBOL/book} to the book's cumulative {@link BookDiagnostics}
+ *       (t-digests, turnover, moments), kept apart from the book so that a fill does not rewrite it.</li>
  * </ul>
  */
 public final class EngineStores {
@@ -43,6 +48,11 @@ public final class EngineStores {
   /** Store of each symbol's current trading day so far (rolling features). */
   public static final String ROLLING_TODAY = "rolling-today";
 
+  /** Store of each symbol's last regime change. */
+  public static final String REGIMES = "regimes";
+  /** Store of each book's cumulative diagnostics. */
+  public static final String DIAGNOSTICS = "book-diagnostics";
+
   private EngineStores() {}
 
   /** Builders of every store, persistent or in memory as configured. */
@@ -53,7 +63,9 @@ public final class EngineStores {
         builder(type, MARKETS, Serdes.ByteArray()),
         builder(type, CONTROLS, StateSerdes.controls()),
         builder(type, ROLLING_DAYS, StateSerdes.rollingDays()),
-        builder(type, ROLLING_TODAY, StateSerdes.rollingToday()));
+        builder(type, ROLLING_TODAY, StateSerdes.rollingToday()),
+        builder(type, REGIMES, StateSerdes.regimes()),
+        builder(type, DIAGNOSTICS, StateSerdes.diagnostics()));
   }
 
   private static <V> StoreBuilder<KeyValueStore<String, V>> builder(EngineConfig.StoreType type, String name,

@@ -36,6 +36,19 @@ final class StateReader {
     return Double.longBitsToDouble(readLong());
   }
 
+  /** What {@link StateWriter#writeVarLong} wrote. */
+  long readVarLong() {
+    long value = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      int group = readByte();
+      value |= (long) (group & 0x7f) << shift;
+      if ((group & 0x80) == 0) {
+        return value;
+      }
+    }
+    throw new SerializationException("corrupt engine state: var-long too long at byte " + buffer.position());
+  }
+
   String readString() {
     int length = readCount();
     String value = new String(buffer.array(), buffer.position(), length, StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package io.hedgestream.engine.state;
 
 import io.hedgestream.market.DailyHistory;
 import io.hedgestream.market.DayBar;
+import io.hedgestream.market.RegimeLabel;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -45,6 +46,16 @@ public final class StateSerdes {
   /** Serde of a symbol's current trading day so far ({@link RollingStateCodec}). */
   public static Serde<DayBar> rollingToday() {
     return serde(32, RollingStateCodec::writeToday, RollingStateCodec::readToday);
+  }
+
+  /** Serde of a book's {@link BookDiagnostics}. */
+  public static Serde<BookDiagnostics> diagnostics() {
+    return serde(4096, BookDiagnostics::writeTo, BookDiagnostics::readFrom);
+  }
+
+  /** Serde of a symbol's current regime label ({@link RegimeStateCodec}). */
+  public static Serde<RegimeLabel> regimes() {
+    return serde(32, RegimeStateCodec::write, RegimeStateCodec::read);
   }
 
   private static <T> Serde<T> serde(int sizeHint, BiConsumer<T, StateWriter> write, Function<StateReader, T> read) {

@@ -40,6 +40,19 @@ final class StateWriter {
     writeLong(Double.doubleToRawLongBits(value));
   }
 
+  /** A non-negative long in 7-bit groups, low first (1 byte below 128): for counts that are mostly small. */
+  void writeVarLong(long value) {
+    if (value < 0) {
+      throw new IllegalArgumentException("negative var-long " + value);
+    }
+    long rest = value;
+    while (rest >= 0x80) {
+      writeByte((int) (rest & 0x7f) | 0x80);
+      rest >>>= 7;
+    }
+    writeByte((int) rest);
+  }
+
   void writeString(String value) {
     byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
     ensure(4 + utf8.length);
