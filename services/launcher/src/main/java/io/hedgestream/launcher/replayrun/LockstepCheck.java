@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks after a run that the engine booked every decision's fills before the book's next decision: each
@@ -55,6 +56,8 @@ final class LockstepCheck {
       double before = previous.getPositions().getOrDefault(trade.getKey(), 0.0);
       double after = current.getPositions().getOrDefault(trade.getKey(), 0.0);
       if (Math.abs(before + trade.getValue() - after) > TOLERANCE) {
+        LoggerFactory.getLogger(LockstepCheck.class).warn("lockstep broken for {} at {}: {} {} + {} != {}",
+            current.getBook(), current.getEventTimeMicros(), trade.getKey(), before, trade.getValue(), after);
         return false;
       }
     }

@@ -1,6 +1,7 @@
 package io.hedgestream.launcher.replayrun;
 
 import io.hedgestream.engine.EngineConfig;
+import io.hedgestream.gateway.FillTime;
 import io.hedgestream.gateway.GatewayConfig;
 import io.hedgestream.gateway.PaperExchangeConfig;
 import java.nio.file.Path;
@@ -45,7 +46,9 @@ final class ReplayServices {
     passThrough(props, options.kafkaOverrides());
     props.setProperty("kafka.linger.ms", "0");
     props.setProperty("kafka.fetch.max.wait.ms", "5");
-    return GatewayConfig.from(props).withPaper(PaperExchangeConfig.orderTime(options.costsBps()));
+    // Max speed lets the gateway read ticks far ahead of the orders: keep every quote of a run.
+    return GatewayConfig.from(props).withPaper(new PaperExchangeConfig(options.costsBps(), 0, 0, 10_000,
+        PaperExchangeConfig.DEFAULT_OPTION_HALF_SPREAD_VOL, FillTime.ORDER_TIME, 1_000_000));
   }
 
   private static void passThrough(Properties props, Map<String, Object> overrides) {
