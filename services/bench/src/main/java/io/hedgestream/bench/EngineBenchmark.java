@@ -196,7 +196,9 @@ public final class EngineBenchmark implements Callable<Integer> {
   }
 
   /**
-   * The same load once per policy: a JVM warm-up with the last policy, then per round the throughput runs,
+   * The same load once per policy: a JVM warm-up with the last policy (an unrecorded throughput run of up to
+   * 1 M ticks and a latency run of {@code --jvm-warmup}: without the first, whichever policy ran the first
+   * recorded throughput run paid for compiling the high-rate paths), then per round the throughput runs,
    * then the latency runs, the policies' order reversed every other round so that neither always runs on a
    * colder JVM or in the same slot of the shared machine's load.
    */
@@ -209,7 +211,10 @@ public final class EngineBenchmark implements Callable<Integer> {
         stateStore, comparePolicies.get(0));
     String last = comparePolicies.get(comparePolicies.size() - 1);
     if (!jvmWarmup.isZero()) {
-      log.printf("policy comparison, JVM warm-up for %s with %s (not recorded)%n", jvmWarmup, last);
+      int warmupTicks = Math.min(ticks, 1_000_000);
+      log.printf("policy comparison, JVM warm-up with %s: %,d ticks of throughput, %s of latency (not recorded)%n",
+          last, warmupTicks, jvmWarmup);
+      new ThroughputRun(throughput.withPolicy(last), warmupTicks, symbols, booksPerSymbol, log).run();
       new LatencyRun("jvm-warmup", latency.withPolicy(last), rate, jvmWarmup, Duration.ofSeconds(1), symbols,
           booksPerSymbol, log).run();
     }
