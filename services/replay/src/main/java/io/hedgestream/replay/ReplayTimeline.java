@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A window's replay: its ticks and the flow's client orders in event-time order. At each close the tick
- * comes first and the orders booked at it follow with the same event time, so the engine books them at
- * that market. A segment's end is its last close before an excluded range (see {@link LiabilityFlow}).
+ * A window's replay: its ticks and the flow's client orders in event-time order. At each close the orders
+ * booked at it come first, with the tick's event time, and the tick follows: the engine books a client order
+ * stamped later than the symbol's latest tick and decides the book at the next tick, so each book decides
+ * once, at the close, at that close's market. A segment's end is its last close before an excluded range
+ * (see {@link LiabilityFlow}).
  *
  * @param window the window
  * @param events ticks and orders in publication order
@@ -45,11 +47,11 @@ public record ReplayTimeline(ReplayWindow window, List<ReplayEvent> events) {
     List<ReplayEvent> events = new ArrayList<>(inWindow.size() * 2);
     for (MarketTick tick : inWindow) {
       ReplayEvent event = ReplayEvent.of(tick);
-      events.add(event);
       if (SessionClock.isClose(event.eventMicros())) {
         boolean endOfSegment = lastCloses.contains(SessionClock.dateOf(event.eventMicros()));
         flow.atClose(tick, endOfSegment).forEach(order -> events.add(ReplayEvent.of(order)));
       }
+      events.add(event);
     }
     return new ReplayTimeline(window, events);
   }

@@ -13,7 +13,7 @@ public interface LiabilityFlow {
   /**
    * The orders booked at a day's close.
    *
-   * @param close the day's close tick (orders carry its event time, and are published right after it)
+   * @param close the day's close tick (orders carry its event time and are published just before it)
    * @param endOfSegment true at the last close of a window segment that another segment follows: the flow
    *     closes every open position and opens none, so nothing is held across the excluded dates
    * @return the orders, possibly none

@@ -13,7 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A window keeps its dates, orders follow their close tick, and a segment's end flattens the flow. */
+/** A window keeps its dates, orders come just before their close tick, and a segment's end flattens the flow. */
 class ReplayTimelineTest {
 
   private final List<MarketTick> ticks =
@@ -30,16 +30,17 @@ class ReplayTimelineTest {
   }
 
   @Test
-  void ordersFollowTheirCloseTickWithItsEventTime() {
+  void ordersComeJustBeforeTheirCloseTickWithItsEventTime() {
     ReplayTimeline timeline = ReplayTimeline.of(ticks, NamedWindows.VOLMAGEDDON_2018,
         new HirmRollFlow(FlowSettings.hirm("SPY")));
     assertThat(timeline.ticks()).hasSize(42); // the synthetic market trades every weekday of Feb-Mar 2018
     assertThat(timeline.orders()).hasSize(2 * 42 - 1);
     List<ReplayEvent> events = timeline.events();
-    assertThat(events.get(0).isTick()).isTrue();
+    assertThat(events.get(0).isTick()).isFalse();
+    assertThat(events.get(events.size() - 1).isTick()).isTrue();
     for (int i = 1; i < events.size(); i++) {
       assertThat(events.get(i).eventMicros()).isGreaterThanOrEqualTo(events.get(i - 1).eventMicros());
-      if (!events.get(i).isTick()) {
+      if (!events.get(i - 1).isTick()) {
         assertThat(events.get(i).eventMicros()).isEqualTo(events.get(i - 1).eventMicros());
       }
     }
