@@ -4,6 +4,7 @@ import io.hedgestream.avro.MarketTick;
 import io.hedgestream.market.RollingFeature;
 import io.hedgestream.market.RollingMarketState;
 import io.hedgestream.market.TradingDays;
+import io.hedgestream.market.VolRegime;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -14,8 +15,9 @@ import java.util.Map;
  * The volatility regime of each replay tick, from the trailing 20-day realised vol of the symbol's closes
  * ({@link RollingMarketState}, the engine's own rolling state: trading day = UTC date, the tick's close
  * included) over every tick of the queue up to that tick, so a window's first days are labelled from the
- * history before it and no label looks ahead. Bands (annualised, sqrt(252)): LOW &lt; 10%, MEDIUM [10%,
- * 25%), HIGH [25%, 40%], CRISIS &gt; 40%, UNKNOWN while fewer than 21 closes exist.
+ * history before it and no label looks ahead. The bands are the engine's own, {@link VolRegime#of} (one
+ * definition: LOW &lt; 10%, MEDIUM [10%, 25%), HIGH [25%, 40%], CRISIS &gt; 40%, UNKNOWN while fewer than 21
+ * closes exist).
  */
 public final class DailyRegimes {
 
@@ -38,27 +40,14 @@ public final class DailyRegimes {
     for (MarketTick tick : ticks) {
       long micros = java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, tick.getEventTimeMicros());
       state.onTick(days.dayOf(micros), tick.getLast(), tick.getVolume());
-      labels.put(tick.getEventTimeMicros(), band(state.features().value(RollingFeature.REALIZED_VOL_20D)));
+      labels.put(tick.getEventTimeMicros(),
+          VolRegime.of(state.features().value(RollingFeature.REALIZED_VOL_20D)).name());
     }
     return new DailyRegimes(labels);
   }
 
   /** The label of the tick at {@code time}, UNKNOWN for a time without a tick. */
   public String at(Instant time) {
-    return byTime.getOrDefault(time, "UNKNOWN");
-  }
-
-  /** The band of a realised vol (annualised fraction; NaN = undefined). */
-  static String band(double realizedVol20d) {
-    if (Double.isNaN(realizedVol20d)) {
-      return "UNKNOWN";
-    }
-    if (realizedVol20d < 0.10) {
-      return "LOW";
-    }
-    if (realizedVol20d < 0.25) {
-      return "MEDIUM";
-    }
-    return realizedVol20d <= 0.40 ? "HIGH" : "CRISIS";
+    return byTime.getOrDefault(time, VolRegime.UNKNOWN.name());
   }
 }

@@ -1,76 +1,88 @@
 package io.hedgestream.launcher.replayrun;
 
-import io.hedgestream.avro.ClientOrder;
 import io.hedgestream.avro.HedgeOrder;
-import io.hedgestream.avro.PnlEvent;
 import io.hedgestream.schemas.Topic;
 import io.hedgestream.schemas.Topics;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 
 /**
- * Publishes the steps of a replay and, in {@link Pacing#LOCKSTEP}, waits after each for the engine and the
- * gateway: every live book's PnL event at the tick, and the fill of every hedge order stamped at the tick.
+ * Publishes the steps of a replay and, in {@link Pacing#LOCKSTEP}, holds the engine to one input at a time
+ * with barriers on what it has processed ({@link EngineProgress}), so the order in which it sees its inputs
+ * is fixed by construction, not by fetch timing:
  *
- * <p>Ordering inside the engine: Kafka Streams takes the buffered record with the lowest timestamp first
- * across a task's partitions. Every record published here carries a timestamp above every record the
- * collector has read (the previous day's fills included), its orders are acknowledged before its tick is
- * sent, so the engine processes day t's fills, then day t+1's orders, then its tick.
+ * <ol>
+ *   <li>publish the step's client orders, then wait until the engine has processed them and every fill read
+ *       so far (the previous step's);
+ *   <li>publish the tick, then wait until the engine has processed it: its decisions' hedge orders and PnL
+ *       events are then on the broker, and the collector reads the topics up to their ends, so it knows
+ *       every hedge order of the tick (a PnL event can be read before its decision's order: the engine's
+ *       producer may append the two partitions of one request in either order);
+ *   <li>wait for the fill of every hedge order stamped at the tick.
+ * </ol>
  *
- * <p>A book is expected at a tick when it gets a client order there, or when its previous PnL event showed
- * a position (an option or a hedge holding) or its previous decision sent orders: a flat book goes dormant
- * in the engine and is not waited for.
+ * <p>Record timestamps stay above every record read (Kafka Streams takes the lowest buffered timestamp
+ * first), although the barriers alone already fix the order.
  */
 final class LockstepDriver {
 
   private final Producer<byte[], byte[]> producer;
   private final RunCollector collector;
+  private final EngineProgress engine;
   private final Duration stepTimeout;
-  private final Set<String> live = new HashSet<>();
+  private final Map<TopicPartition, Long> published = new ConcurrentHashMap<>();
   private final AtomicReference<IllegalStateException> failure = new AtomicReference<>();
   private long lastTimestamp;
 
-  LockstepDriver(Producer<byte[], byte[]> producer, RunCollector collector, Duration stepTimeout) {
+  LockstepDriver(Producer<byte[], byte[]> producer, RunCollector collector, EngineProgress engine,
+      Duration stepTimeout) {
     this.producer = producer;
     this.collector = collector;
+    this.engine = engine;
     this.stepTimeout = stepTimeout;
   }
 
   /** Publishes every step, waiting after each one in lockstep, or only at the end for max speed. */
   void run(List<ReplaySteps.Step> steps, Pacing pacing) throws InterruptedException {
-    boolean lockstep = pacing == Pacing.LOCKSTEP;
     for (ReplaySteps.Step step : steps) {
-      publish(step, lockstep);
-      if (lockstep) {
-        awaitStep(step);
+      if (pacing == Pacing.LOCKSTEP) {
+        step(step);
+      } else {
+        step.orders().forEach(order -> send(Topics.ORDERS_CLIENT, order.getSymbol(), order));
+        send(Topics.MD_TICKS, step.tick().getSymbol(), step.tick());
       }
     }
-    producer.flush();
-    throwIfFailed();
-    if (!lockstep && !steps.isEmpty()) {
-      awaitEnd(steps.get(steps.size() - 1));
+    flush();
+    if (pacing == Pacing.MAX_SPEED && !steps.isEmpty()) {
+      awaitEnd();
     }
   }
 
-  /** Sends the step's orders, then its tick; in lockstep each group is acknowledged before the next. */
-  private void publish(ReplaySteps.Step step, boolean acknowledgeEach) {
-    for (ClientOrder order : step.orders()) {
-      send(Topics.ORDERS_CLIENT, order.getSymbol(), order);
-    }
-    if (acknowledgeEach && !step.orders().isEmpty()) {
-      producer.flush();
-    }
+  private void step(ReplaySteps.Step step) throws InterruptedException {
+    Instant time = step.tick().getEventTimeMicros();
+    step.orders().forEach(order -> send(Topics.ORDERS_CLIENT, order.getSymbol(), order));
+    flush();
+    engine.awaitProcessed(inputsSoFar(), stepTimeout, "the client orders at " + time + " and the fills before");
     send(Topics.MD_TICKS, step.tick().getSymbol(), step.tick());
-    if (acknowledgeEach) {
-      producer.flush();
-      throwIfFailed();
-    }
+    flush();
+    engine.awaitProcessed(Map.copyOf(published), stepTimeout, "the tick at " + time);
+    collector.awaitOutputsOnBroker(stepTimeout);
+    collector.await(() -> collector.allFilledAt(time), stepTimeout, "fills of the hedge orders at " + time);
+  }
+
+  /** Every record published so far and every fill read so far: what the engine must have processed. */
+  private Map<TopicPartition, Long> inputsSoFar() {
+    Map<TopicPartition, Long> inputs = new HashMap<>(published);
+    collector.lastFillOffsets().forEach((partition, offset) -> inputs.merge(partition, offset, Math::max));
+    return inputs;
   }
 
   private <V> void send(Topic<String, V> topic, String key, V value) {
@@ -81,38 +93,24 @@ final class LockstepDriver {
       if (error != null) {
         failure.compareAndSet(null, new IllegalStateException("replay run: publishing to " + topic.name()
             + " failed", error));
+      } else {
+        published.merge(new TopicPartition(meta.topic(), meta.partition()), meta.offset(), Math::max);
       }
     });
   }
 
-  private void throwIfFailed() {
+  /** Waits for every send's acknowledgement (its callback has run when flush returns). */
+  private void flush() {
+    producer.flush();
     if (failure.get() != null) {
       throw failure.get();
     }
   }
 
-  private void awaitStep(ReplaySteps.Step step) throws InterruptedException {
-    Instant time = step.tick().getEventTimeMicros();
-    Set<String> expected = new HashSet<>(live);
-    step.orders().forEach(order -> expected.add(order.getBook()));
-    collector.await(() -> collector.booksDecidedAt(time).containsAll(expected), stepTimeout,
-        "PnL events of " + expected + " at " + time);
-    collector.await(() -> collector.allFilledAt(time), stepTimeout, "fills of the hedge orders at " + time);
-    live.clear();
-    Set<String> ordered = new HashSet<>();
-    collector.ordersAt(time).forEach(order -> ordered.add(order.getBook()));
-    for (String book : collector.booksDecidedAt(time)) {
-      PnlEvent event = collector.pnlOf(book, time);
-      if (ordered.contains(book) || !event.getPositions().isEmpty()) {
-        live.add(book);
-      }
-    }
-  }
-
-  private void awaitEnd(ReplaySteps.Step last) throws InterruptedException {
-    Instant time = last.tick().getEventTimeMicros();
-    collector.await(() -> !collector.booksDecidedAt(time).isEmpty(), stepTimeout.multipliedBy(10),
-        "the PnL events of the last tick " + time);
+  /** Max speed: waits until the engine has processed everything published, then for every fill. */
+  private void awaitEnd() throws InterruptedException {
+    engine.awaitProcessed(Map.copyOf(published), stepTimeout.multipliedBy(10), "every published record");
+    collector.awaitOutputsOnBroker(stepTimeout);
     collector.await(() -> collector.hedgeOrders().stream().map(HedgeOrder::getEventTimeMicros).distinct()
         .allMatch(collector::allFilledAt), stepTimeout, "fills of every hedge order");
   }

@@ -25,7 +25,8 @@ public record ReplayResults(RunDescription run, RiskFigures overall, Map<String,
     List<ReplayStep> steps) {
 
   /** The regime labels in table order. */
-  public static final List<String> REGIMES = List.of("LOW", "MEDIUM", "HIGH", "CRISIS", "UNKNOWN");
+  public static final List<String> REGIMES = java.util.Arrays.stream(io.hedgestream.market.VolRegime.values())
+      .map(Enum::name).toList();
 
   /** Copies. */
   public ReplayResults {

@@ -110,7 +110,8 @@ public final class ReplayRun {
         awaitAssigned(bootstrap, "replay-gateway-" + runId);
       }
       long started = System.nanoTime();
-      new LockstepDriver(producer, collector, options.stepTimeout()).run(steps, options.pacing());
+      new LockstepDriver(producer, collector, new EngineProgress(engine.streams()), options.stepTimeout())
+          .run(steps, options.pacing());
       long replayed = System.nanoTime();
       gateway.failure().ifPresent(error -> {
         throw new IllegalStateException("replay run: the gateway failed", error);

@@ -7,12 +7,16 @@ import io.hedgestream.gateway.PaperExchangeConfig;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * The engine and gateway settings of a replay run: each run gets its own application id and consumer
  * group; the engine decides every tick (interval PT1S, shorter than any tick spacing), rounds to lots of 1
  * unit, keeps in-memory state, runs at-least-once (the determinism comes from the lockstep, not from
- * transactions, and results are visible without waiting for commits) and does not journal; the paper
+ * transactions, and results are visible without waiting for commits) and does not journal. Its commits are
+ * the lockstep's barrier ({@link EngineProgress}): in lockstep it commits as soon as it has processed
+ * anything (interval 1 ms) and polls for 1 ms at most, so a commit never waits for the next input; at max
+ * speed every 100 ms, which only the end of the run waits for. The paper
  * gateway fills at order time with the run's costs as fee. Every client sends at once (linger 0).
  */
 final class ReplayServices {
@@ -28,11 +32,13 @@ final class ReplayServices {
     props.setProperty("engine.decision.interval", "PT1S");
     props.setProperty("engine.lot-size", "1");
     props.setProperty("engine.processing.guarantee", EngineConfig.AT_LEAST_ONCE);
-    props.setProperty("engine.commit.interval.ms", "1000");
+    boolean lockstep = options.pacing() == Pacing.LOCKSTEP;
+    props.setProperty("engine.commit.interval.ms", lockstep ? "1" : "100");
     props.setProperty("engine.policy", options.policy());
     props.setProperty("engine.journal.enabled", "false");
     passThrough(props, options.kafkaOverrides());
     props.setProperty("kafka.linger.ms", "0");
+    props.setProperty("kafka." + StreamsConfig.POLL_MS_CONFIG, lockstep ? "1" : "10");
     props.setProperty("kafka.consumer.auto.offset.reset", fromLatest ? "latest" : "earliest");
     return EngineConfig.from(props);
   }

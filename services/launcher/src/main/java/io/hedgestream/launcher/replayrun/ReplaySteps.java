@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A timeline cut into steps: each tick with the client orders stamped at its time, which the run publishes
- * BEFORE the tick (the timeline lists them after it). Stamped later than the engine's latest market, the
- * orders are booked and decided at the tick (the engine's rule), so every book decides once per tick.
+ * A timeline cut into steps: each tick with the client orders stamped at its time, which the timeline lists
+ * (and the run publishes) just before the tick. Stamped later than the engine's latest market, the orders are
+ * booked and decided at the tick (the engine's rule), so every book decides once per tick.
  */
 final class ReplaySteps {
 
@@ -30,28 +30,28 @@ final class ReplaySteps {
    * @param timeline the window's ticks and orders
    * @param halfSpreadBps half-spread in bps of the close (0: bid = ask = close)
    * @return the steps in order
-   * @throws IllegalArgumentException when an order's time is not its preceding tick's
+   * @throws IllegalArgumentException when an order's time is not its following tick's
    */
   static List<Step> of(ReplayTimeline timeline, double halfSpreadBps) {
     List<Step> steps = new ArrayList<>();
-    MarketTick tick = null;
     List<ClientOrder> orders = new ArrayList<>();
     for (ReplayEvent event : timeline.events()) {
-      if (event.isTick()) {
-        if (tick != null) {
-          steps.add(new Step(tick, List.copyOf(orders)));
-        }
-        tick = requote(event.tick(), halfSpreadBps);
-        orders.clear();
-      } else if (tick == null || !event.order().getEventTimeMicros().equals(tick.getEventTimeMicros())) {
-        throw new IllegalArgumentException("client order " + event.order().getOrderId() + " at "
-            + event.order().getEventTimeMicros() + " does not follow a tick of its time");
-      } else {
+      if (!event.isTick()) {
         orders.add(event.order());
+        continue;
       }
-    }
-    if (tick != null) {
+      MarketTick tick = requote(event.tick(), halfSpreadBps);
+      for (ClientOrder order : orders) {
+        if (!order.getEventTimeMicros().equals(tick.getEventTimeMicros())) {
+          throw new IllegalArgumentException("client order " + order.getOrderId() + " at "
+              + order.getEventTimeMicros() + " does not precede a tick of its time");
+        }
+      }
       steps.add(new Step(tick, List.copyOf(orders)));
+      orders.clear();
+    }
+    if (!orders.isEmpty()) {
+      throw new IllegalArgumentException("client order " + orders.get(0).getOrderId() + " has no tick after it");
     }
     return steps;
   }

@@ -28,6 +28,10 @@ import org.apache.kafka.common.errors.WakeupException;
 final class RunCollector implements AutoCloseable {
 
   private final KafkaConsumer<byte[], byte[]> consumer;
+  private final KafkaConsumer<byte[], byte[]> endOffsetsReader;
+  private final List<TopicPartition> outputPartitions = new ArrayList<>();
+  private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
+  private final Map<TopicPartition, Long> lastFillOffsets = new HashMap<>();
   private final Thread thread;
   private final List<PnlEvent> pnl = new ArrayList<>();
   private final Map<String, HedgeOrder> orders = new HashMap<>();
@@ -44,13 +48,20 @@ final class RunCollector implements AutoCloseable {
     props.remove("group.id");
     props.put("fetch.max.wait.ms", 5);
     consumer = new KafkaConsumer<>(props);
+    endOffsetsReader = new KafkaConsumer<>(props);
     List<TopicPartition> partitions = new ArrayList<>();
     for (String topic : topicNames()) {
       consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
     }
+    for (TopicPartition partition : partitions) {
+      if (partition.topic().equals(Topics.PNL_EVENTS.name()) || partition.topic().equals(Topics.ORDERS_HEDGE.name())) {
+        outputPartitions.add(partition);
+      }
+    }
     consumer.assign(partitions);
+    endOffsetsReader.assign(outputPartitions);
     consumer.seekToEnd(partitions);
-    partitions.forEach(consumer::position);
+    partitions.forEach(partition -> nextOffsets.put(partition, consumer.position(partition)));
     thread = new Thread(this::loop, "replay-run-collector");
     thread.setDaemon(true);
     thread.start();
@@ -84,6 +95,8 @@ final class RunCollector implements AutoCloseable {
 
   private synchronized void accept(ConsumerRecord<byte[], byte[]> record) {
     String topic = record.topic();
+    TopicPartition partition = new TopicPartition(topic, record.partition());
+    nextOffsets.put(partition, record.offset() + 1);
     maxTimestamp = Math.max(maxTimestamp, record.timestamp());
     counts.merge(topic, 1L, Long::sum);
     if (topic.equals(Topics.PNL_EVENTS.name())) {
@@ -93,6 +106,7 @@ final class RunCollector implements AutoCloseable {
       orders.put(order.getOrderId(), order);
     } else if (topic.equals(Topics.FILLS_HEDGE.name())) {
       Fill fill = decode(Topics.FILLS_HEDGE, record.value());
+      lastFillOffsets.merge(partition, record.offset(), Math::max);
       hedgeInstruments.computeIfAbsent(fill.getBook(), b -> new HashSet<>()).add(fill.getInstrument());
       if (fill.getLeavesQuantity() == 0) {
         filledOrders.add(fill.getOrderId());
@@ -124,6 +138,22 @@ final class RunCollector implements AutoCloseable {
       }
       wait(Math.max(1, left / 1_000_000));
     }
+  }
+
+  /**
+   * Waits until this collector has read pnl.events and orders.hedge up to their current ends. Called once the
+   * engine has committed past a tick ({@link EngineProgress}), it makes the PnL events and hedge orders of
+   * that tick's decisions complete here: they were on the broker before the commit. Driver thread only.
+   */
+  void awaitOutputsOnBroker(Duration timeout) throws InterruptedException {
+    Map<TopicPartition, Long> ends = endOffsetsReader.endOffsets(outputPartitions);
+    await(() -> ends.entrySet().stream().allMatch(end -> nextOffsets.get(end.getKey()) >= end.getValue()),
+        timeout, "the engine's outputs up to " + ends);
+  }
+
+  /** The offset of the last fill read, per fills.hedge partition: inputs the engine must process. */
+  synchronized Map<TopicPartition, Long> lastFillOffsets() {
+    return Map.copyOf(lastFillOffsets);
   }
 
   /** PnL events of books at {@code time}. */
@@ -200,5 +230,6 @@ final class RunCollector implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     consumer.close(Duration.ofSeconds(2));
+    endOffsetsReader.close(Duration.ofSeconds(2));
   }
 }

@@ -3,6 +3,8 @@ package io.hedgestream.launcher.replayrun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hedgestream.avro.PnlEvent;
 import io.hedgestream.replay.ReplayConfig;
 import io.hedgestream.replay.ReplaySource;
@@ -10,7 +12,10 @@ import io.hedgestream.replaydata.DataAvailability;
 import io.hedgestream.testkit.KafkaFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +30,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * volmageddon-2018 with the HIRM flow at 5 bps through the real engine and gateway over a real broker, with
  * the delta hedge and the shipped model: one PnL event per book per day, the ledger identity, no dead
- * letters, the results JSON, and the table recomputed independently from the PnL events. The per-step PnL
- * goes to target/replay-parity/&lt;policy&gt;/steps.json for the trainer's parity test.
+ * letters, the results JSON, the table recomputed independently from the PnL events, and parity with the
+ * trainer: every step's PnL, cumulative PnL and hedge holding equal the trainer's golden evaluation of the
+ * same window, flow and costs (services/trainer/tests/golden) to 1e-6. The per-step PnL also goes to
+ * target/replay-parity/&lt;policy&gt;/steps.json for the trainer's own parity test.
  */
 class ReplayRunIT {
+
+  /** The parity bound, per step. */
+  private static final double PARITY = 1e-6;
 
   @ParameterizedTest
   @ValueSource(strings = {"delta", "model"})
@@ -71,6 +81,26 @@ class ReplayRunIT {
     assertThat(Files.size(out.resolve("cumulative-pnl.png"))).isPositive();
     assertThat(Files.readString(out.resolve("steps.json"))).contains("\"stepPnl\"");
     recomputeIndependently(events, outcome.results());
+    matchesTrainerGolden(events, policy.equals("model") ? "bs-delta-mlp-v1" : "delta");
+  }
+
+  /** Every step equals the trainer's golden step of the same tick (matched by event time) to 1e-6. */
+  private static void matchesTrainerGolden(List<PnlEvent> events, String goldenPolicy) throws Exception {
+    Path golden = projectPath("services/trainer/tests/golden/replay-volmageddon-2018-" + goldenPolicy + ".json");
+    JsonNode steps = new ObjectMapper().readTree(golden.toFile()).get("steps");
+    Map<Long, PnlEvent> byTime = new HashMap<>();
+    events.forEach(event -> byTime.put(ChronoUnit.MICROS.between(Instant.EPOCH, event.getEventTimeMicros()), event));
+    assertThat(byTime).hasSize(steps.size());
+    for (JsonNode step : steps) {
+      PnlEvent event = byTime.get(step.get("eventMicros").asLong());
+      String at = goldenPolicy + " step " + step.get("date").asText();
+      assertThat(event).as(at).isNotNull();
+      assertThat(event.getStepPnl()).as(at + " stepPnl").isCloseTo(step.get("stepPnl").asDouble(), within(PARITY));
+      assertThat(event.getCumulativePnl()).as(at + " cumulativePnl")
+          .isCloseTo(step.get("cumulativePnl").asDouble(), within(PARITY));
+      assertThat(event.getPositions().getOrDefault(event.getSymbol(), 0.0)).as(at + " holding")
+          .isEqualTo(step.get("holding").asDouble());
+    }
   }
 
   /** The overall row from the raw PnL events, by sorting and summing directly. */
@@ -112,12 +142,16 @@ class ReplayRunIT {
   }
 
   private static String shippedModel() {
+    return projectPath("models/bs-delta-mlp-v1/policy.onnx").getParent().toString();
+  }
+
+  /** A file of the project, looked for above the working directory. */
+  private static Path projectPath(String relative) {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path model = dir.resolve("models/bs-delta-mlp-v1");
-      if (Files.isRegularFile(model.resolve("policy.onnx"))) {
-        return model.toString();
+      if (Files.isRegularFile(dir.resolve(relative))) {
+        return dir.resolve(relative);
       }
     }
-    throw new IllegalStateException("models/bs-delta-mlp-v1 not found above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(relative + " not found above " + Path.of("").toAbsolutePath());
   }
 }

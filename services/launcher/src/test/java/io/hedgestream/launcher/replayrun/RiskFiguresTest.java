@@ -47,14 +47,4 @@ class RiskFiguresTest {
     assertThat(results.byRegime().keySet()).containsExactly("LOW", "HIGH");
     assertThat(results.totalPnl()).isEqualTo(2.0);
   }
-
-  @Test
-  void regimeBandsFollowTheIssue() {
-    assertThat(DailyRegimes.band(Double.NaN)).isEqualTo("UNKNOWN");
-    assertThat(DailyRegimes.band(0.0999)).isEqualTo("LOW");
-    assertThat(DailyRegimes.band(0.10)).isEqualTo("MEDIUM");
-    assertThat(DailyRegimes.band(0.25)).isEqualTo("HIGH");
-    assertThat(DailyRegimes.band(0.40)).isEqualTo("HIGH");
-    assertThat(DailyRegimes.band(0.4001)).isEqualTo("CRISIS");
-  }
 }
