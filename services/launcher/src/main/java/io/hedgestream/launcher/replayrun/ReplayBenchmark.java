@@ -13,7 +13,8 @@ import java.util.Properties;
  * Times ingest + replay of SPY daily 2010-01-01..2023-12-31 (HIRM flow, 5 bps) through the engine and the
  * paper gateway, with the delta hedge and the shipped model, in lockstep and at max speed; each run gets a
  * fresh embedded broker (its start is not timed) and a fresh queue (the ingest is timed). Writes
- * {@code services/replay/results/replay.json} (or the path given as the second argument).
+ * {@code services/replay/results/replay.json} (or the path given as the second argument), with the machine's
+ * cores and 1-minute load average before and after each run (other work on the machine shows in the figures).
  *
  * <p>Usage: {@code ReplayBenchmark <data dir> [<output json>] [<model dir>] [lockstep|max-speed]}.
  */
@@ -49,16 +50,18 @@ public final class ReplayBenchmark {
     props.setProperty("replay.to", "2023-12-31");
     ReplayConfig replay = ReplayConfig.from(props);
     RunOptions options = RunOptions.of(policy, 5, work).withPacing(pacing);
+    java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("broker"))) {
+      double loadBefore = os.getSystemLoadAverage();
       long start = System.nanoTime();
       ReplayRun.Outcome outcome = new ReplayRun(replay, options).run(broker.bootstrapServers(), false);
       long total = (System.nanoTime() - start) / 1_000_000;
       return String.format(Locale.ROOT, "{\"policy\": \"%s\", \"pacing\": \"%s\", \"days\": %d, \"steps\": %d, "
           + "\"ingestMs\": %d, \"startMs\": %d, \"replayMs\": %d, \"totalMs\": %d, \"deadLetters\": %d, "
-          + "\"lockstepHeld\": %b, \"totalPnl\": %s}", policy.equals("delta") ? "delta" : "model", pacing.label(),
+          + "\"lockstepHeld\": %b, \"totalPnl\": %s, \"cores\": %d, \"load1mBefore\": %.2f, \"load1mAfter\": %.2f}", policy.equals("delta") ? "delta" : "model", pacing.label(),
           outcome.results().run().days(), outcome.results().steps().size(), outcome.ingestMillis(),
           outcome.startMillis(), outcome.replayMillis(), total, outcome.deadLetters(), outcome.lockstepHeld(),
-          outcome.results().totalPnl());
+          outcome.results().totalPnl(), os.getAvailableProcessors(), loadBefore, os.getSystemLoadAverage());
     }
   }
 }
