@@ -3,6 +3,7 @@ package io.hedgestream.engine.decision;
 import io.hedgestream.avro.RiskSnapshot;
 import io.hedgestream.engine.input.EpochMicros;
 import io.hedgestream.engine.state.BookState;
+import io.hedgestream.risk.PnlStatistics;
 import io.hedgestream.risk.RollingPnlWindow;
 import java.util.Map;
 
@@ -42,7 +43,7 @@ public final class RiskReporter {
         .setCvar95(finite(rolling.cvar95()))
         .setSortino(sortino(rolling.mean(), window(book)))
         .setMaxDrawdown(finite(book.ledger().maxDrawdown()))
-        .setRollingMaxDrawdown(finite(maxDrawdown(window(book))))
+        .setRollingMaxDrawdown(finite(PnlStatistics.maxDrawdown(window(book))))
         .setTurnoverRatio(null)
         .setEfficiencyRatio(ratio(rolling.mean(), rolling.cvar95()))
         .setRegimeCvar95(Map.of())
@@ -69,24 +70,6 @@ public final class RiskReporter {
       squares += downside * downside;
     }
     return squares > 0 ? finite(mean / Math.sqrt(squares / pnl.length)) : null;
-  }
-
-  /**
-   * Largest fall of the cumulative sum of {@code pnl} (starting at 0) from a previous peak.
-   *
-   * @param pnl step PnLs, oldest first
-   * @return the drawdown, &gt;= 0
-   */
-  static double maxDrawdown(double[] pnl) {
-    double cumulative = 0;
-    double peak = 0;
-    double drawdown = 0;
-    for (double value : pnl) {
-      cumulative += value;
-      peak = Math.max(peak, cumulative);
-      drawdown = Math.max(drawdown, peak - cumulative);
-    }
-    return drawdown;
   }
 
   /**

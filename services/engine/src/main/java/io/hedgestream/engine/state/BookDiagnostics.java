@@ -1,6 +1,7 @@
 package io.hedgestream.engine.state;
 
 import io.hedgestream.market.VolRegime;
+import io.hedgestream.risk.PnlStatistics;
 import io.hedgestream.risk.TailSketch;
 import java.util.EnumMap;
 import java.util.Map;
@@ -51,8 +52,8 @@ public final class BookDiagnostics {
     if (regime != VolRegime.UNKNOWN) {
       regimeLosses.computeIfAbsent(regime, r -> new TailSketch()).add(stepPnl);
     }
-    double turnover = distance(target, previousTarget);
-    double norm = distance(target, Map.of());
+    double turnover = PnlStatistics.holdingsDistance(target, previousTarget);
+    double norm = PnlStatistics.holdingsDistance(target, Map.of());
     turnoverSum += turnover;
     holdingsNormSum += norm;
     previousTarget = new TreeMap<>(target);
@@ -135,20 +136,6 @@ public final class BookDiagnostics {
   /** The sketch of the losses per regime, for the regimes the book has stepped in (ordered by regime). */
   public Map<VolRegime, TailSketch> regimeLosses() {
     return regimeLosses;
-  }
-
-  private static double distance(Map<String, Double> a, Map<String, Double> b) {
-    double squares = 0;
-    for (Map.Entry<String, Double> entry : a.entrySet()) {
-      double difference = entry.getValue() - b.getOrDefault(entry.getKey(), 0.0);
-      squares += difference * difference;
-    }
-    for (Map.Entry<String, Double> entry : b.entrySet()) {
-      if (!a.containsKey(entry.getKey())) {
-        squares += entry.getValue() * entry.getValue();
-      }
-    }
-    return Math.sqrt(squares);
   }
 
   private static double[] append(double[] recent, double value, int window) {

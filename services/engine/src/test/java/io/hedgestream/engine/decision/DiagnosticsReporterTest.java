@@ -76,7 +76,7 @@ class DiagnosticsReporterTest {
   void rollingSortinoDrawdownAndRatios() {
     assertThat(RiskReporter.sortino(-0.5, PNL)).isCloseTo(-0.5 / Math.sqrt(17 / 4.0), within(1e-12));
     assertThat(RiskReporter.sortino(1, new double[] {1, 2})).isNull();
-    assertThat(RiskReporter.maxDrawdown(PNL)).isEqualTo(4.0); // path 2, -2, -1, -2
+    assertThat(io.hedgestream.risk.PnlStatistics.maxDrawdown(PNL)).isEqualTo(4.0); // path 2, -2, -1, -2
     assertThat(RiskReporter.ratio(1, 0)).isNull();
     assertThat(RiskReporter.ratio(-1, 4)).isEqualTo(-0.25);
   }

@@ -44,11 +44,10 @@ public record ReplayResults(RunDescription run, RiskFigures overall, Map<String,
   public static ReplayResults of(RunDescription run, List<ReplayStep> steps) {
     List<ReplayStep> ordered = new ArrayList<>(steps);
     ordered.sort(java.util.Comparator.comparing(ReplayStep::eventTime).thenComparing(ReplayStep::book));
-    Double[] changes = new Double[ordered.size()];
+    double[] changes = new double[ordered.size()];
     Map<String, ReplayStep> previous = new HashMap<>();
     for (int i = 0; i < ordered.size(); i++) {
-      ReplayStep before = previous.put(ordered.get(i).book(), ordered.get(i));
-      changes[i] = before == null ? null : ordered.get(i).changeFrom(before);
+      changes[i] = ordered.get(i).changeFrom(previous.put(ordered.get(i).book(), ordered.get(i)));
     }
     Map<String, RiskFigures> byRegime = new LinkedHashMap<>();
     for (String regime : REGIMES) {
@@ -59,7 +58,7 @@ public record ReplayResults(RunDescription run, RiskFigures overall, Map<String,
     return new ReplayResults(run, figures(ordered, changes, null), byRegime, ordered);
   }
 
-  private static RiskFigures figures(List<ReplayStep> steps, Double[] changes, String regime) {
+  private static RiskFigures figures(List<ReplayStep> steps, double[] changes, String regime) {
     List<Double> pnl = new ArrayList<>();
     List<Double> norms = new ArrayList<>();
     List<Double> moves = new ArrayList<>();
@@ -70,9 +69,7 @@ public record ReplayResults(RunDescription run, RiskFigures overall, Map<String,
       }
       pnl.add(step.stepPnl());
       norms.add(step.holdingsNorm());
-      if (changes[i] != null) {
-        moves.add(changes[i]);
-      }
+      moves.add(changes[i]);
     }
     return RiskFigures.of(unbox(pnl), unbox(moves), unbox(norms));
   }

@@ -1,6 +1,7 @@
 package io.hedgestream.launcher.replayrun;
 
 import io.hedgestream.avro.PnlEvent;
+import io.hedgestream.risk.PnlStatistics;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -14,12 +15,14 @@ import java.util.Set;
  * @param stepPnl the step's PnL (+ = gain to the desk)
  * @param cumulativePnl the book's cumulative PnL after the step
  * @param costs the step's fees and spread
- * @param hedgeHoldings a_t: the book's hedge holdings reported at the step (underlying units, contracts of
+ * @param hedgeHoldings the book's filled hedge holdings reported at the step (underlying units, contracts of
  *     listed series)
+ * @param targetHoldings a_t of the turnover ratio: the holdings the decision targeted (the PnL event's
+ *     {@code targetHoldings}, the same a_t as the engine's online TR)
  * @param regime the day's volatility regime label (LOW, MEDIUM, HIGH, CRISIS or UNKNOWN)
  */
 public record ReplayStep(String book, Instant eventTime, double stepPnl, double cumulativePnl, double costs,
-    Map<String, Double> hedgeHoldings, String regime) {
+    Map<String, Double> hedgeHoldings, Map<String, Double> targetHoldings, String regime) {
 
   /** Validates and copies. */
   public ReplayStep {
@@ -27,6 +30,7 @@ public record ReplayStep(String book, Instant eventTime, double stepPnl, double 
     Objects.requireNonNull(eventTime, "eventTime");
     Objects.requireNonNull(regime, "regime");
     hedgeHoldings = Map.copyOf(hedgeHoldings);
+    targetHoldings = Map.copyOf(targetHoldings);
   }
 
   /**
@@ -45,27 +49,22 @@ public record ReplayStep(String book, Instant eventTime, double stepPnl, double 
       }
     });
     return new ReplayStep(event.getBook().toString(), event.getEventTimeMicros(), event.getStepPnl(),
-        event.getCumulativePnl(), event.getCosts(), holdings, regime);
+        event.getCumulativePnl(), event.getCosts(), holdings, event.getTargetHoldings(), regime);
   }
 
-  /** The L1 norm of the hedge holdings, sum |a_t,i|. */
+  /** ‖a_t‖₂, the Euclidean norm of the targeted holdings. */
   public double holdingsNorm() {
-    return hedgeHoldings.values().stream().mapToDouble(Math::abs).sum();
+    return PnlStatistics.holdingsDistance(targetHoldings, Map.of());
   }
 
-  /** The L1 norm of the change from {@code previous}'s holdings, sum |a_t,i - a_t-1,i|. */
+  /**
+   * ‖a_t − a_{t−1}‖₂ against the book's previous step, or against no holdings (a_0 = 0) for its first step,
+   * as the engine's online turnover counts it.
+   *
+   * @param previous the book's previous step, or null for its first
+   * @return the distance
+   */
   public double changeFrom(ReplayStep previous) {
-    double sum = 0;
-    for (String instrument : union(previous)) {
-      sum += Math.abs(hedgeHoldings.getOrDefault(instrument, 0.0)
-          - previous.hedgeHoldings.getOrDefault(instrument, 0.0));
-    }
-    return sum;
-  }
-
-  private Set<String> union(ReplayStep previous) {
-    Set<String> all = new java.util.TreeSet<>(hedgeHoldings.keySet());
-    all.addAll(previous.hedgeHoldings.keySet());
-    return all;
+    return PnlStatistics.holdingsDistance(targetHoldings, previous == null ? Map.of() : previous.targetHoldings);
   }
 }

@@ -1,5 +1,6 @@
 package io.hedgestream.launcher.replayrun;
 
+import io.hedgestream.risk.PnlStatistics;
 import java.util.Arrays;
 
 /**
@@ -11,8 +12,9 @@ import java.util.Arrays;
  *   <li>VaR95: the k-th largest loss; CVaR95: the mean of the k largest losses;</li>
  *   <li>max drawdown: the largest fall of the cumulative step PnL (summed in step order, from 0) from its
  *       running peak (the peak includes the starting 0), &gt;= 0;</li>
- *   <li>turnover ratio TR = E|a_t - a_t-1| / E|a_t| (L1 norms over hedge instruments, the numerator over
- *       consecutive steps of the same book, the denominator over every step); 0 when E|a_t| = 0;</li>
+ *   <li>turnover ratio TR = E‖a_t - a_t-1‖ / E‖a_t‖ with a_t the decision's target holdings, Euclidean
+ *       norms over instruments and a_0 = 0 for each book's first step ({@link PnlStatistics}, as the engine's
+ *       online TR); 0 when E‖a_t‖ = 0;</li>
  *   <li>efficiency ER = mean / CVaR95 (NaN when CVaR95 = 0).</li>
  * </ul>
  *
@@ -32,8 +34,8 @@ public record RiskFigures(int steps, double mean, double std, double var95, doub
    * The figures of {@code pnl} with the turnover inputs.
    *
    * @param pnl step PnLs in step order
-   * @param holdingChanges |a_t - a_t-1| of each step that has a previous step of its book
-   * @param holdingNorms |a_t| of every step
+   * @param holdingChanges ‖a_t - a_t-1‖ of every step (a_0 = 0)
+   * @param holdingNorms ‖a_t‖ of every step
    * @return the figures (all zero but ER NaN for no steps)
    */
   public static RiskFigures of(double[] pnl, double[] holdingChanges, double[] holdingNorms) {
@@ -47,31 +49,12 @@ public record RiskFigures(int steps, double mean, double std, double var95, doub
       squares += (value - mean) * (value - mean);
     }
     double std = n < 2 ? 0 : Math.sqrt(squares / (n - 1));
-    double[] losses = Arrays.stream(pnl).map(value -> -value).sorted().toArray();
-    int k = (int) Math.ceil(0.05 * n);
-    double var95 = losses[n - k] + 0.0; // + 0.0 turns a -0.0 loss into 0.0
-    double tail = 0;
-    for (int i = n - k; i < n; i++) {
-      tail += losses[i];
-    }
-    double cvar95 = tail / k;
+    double var95 = PnlStatistics.var95(pnl);
+    double cvar95 = PnlStatistics.cvar95(pnl);
     double meanNorm = meanOf(holdingNorms);
     double turnover = meanNorm == 0 ? 0 : meanOf(holdingChanges) / meanNorm;
-    return new RiskFigures(n, mean, std, var95, cvar95, maxDrawdown(pnl), turnover,
+    return new RiskFigures(n, mean, std, var95, cvar95, PnlStatistics.maxDrawdown(pnl), turnover,
         cvar95 == 0 ? Double.NaN : mean / cvar95);
-  }
-
-  /** The largest fall of the running sum of {@code pnl} from its running peak (starting at 0). */
-  static double maxDrawdown(double[] pnl) {
-    double cumulative = 0;
-    double peak = 0;
-    double worst = 0;
-    for (double value : pnl) {
-      cumulative += value;
-      peak = Math.max(peak, cumulative);
-      worst = Math.max(worst, peak - cumulative);
-    }
-    return worst;
   }
 
   private static double meanOf(double[] values) {

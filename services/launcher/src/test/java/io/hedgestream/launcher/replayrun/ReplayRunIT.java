@@ -121,13 +121,13 @@ class ReplayRunIT {
       peak = Math.max(peak, cumulative);
       drawdown = Math.max(drawdown, peak - cumulative);
     }
-    double[] holdings = events.stream().sorted((a, b) -> a.getEventTimeMicros().compareTo(b.getEventTimeMicros()))
-        .mapToDouble(e -> Math.abs(e.getPositions().getOrDefault(e.getSymbol(), 0.0))).toArray();
-    double moves = 0;
+    double[] targets = events.stream().sorted((a, b) -> a.getEventTimeMicros().compareTo(b.getEventTimeMicros()))
+        .mapToDouble(e -> e.getTargetHoldings().getOrDefault(e.getSymbol(), 0.0)).toArray();
+    double moves = Math.abs(targets[0]);
     for (int i = 1; i < n; i++) {
-      moves += Math.abs(holdings[i] - holdings[i - 1]);
+      moves += Math.abs(targets[i] - targets[i - 1]);
     }
-    double turnover = (moves / (n - 1)) / Arrays.stream(holdings).average().orElseThrow();
+    double turnover = moves / Arrays.stream(targets).map(Math::abs).sum();
     RiskFigures overall = results.overall();
     assertThat(overall.mean()).isCloseTo(mean, within(1e-9));
     assertThat(overall.std()).isCloseTo(Math.sqrt(var), within(1e-9));

@@ -13,7 +13,8 @@ class RiskFiguresTest {
   private static final Instant T0 = Instant.parse("2020-03-02T21:00:00Z");
 
   private static ReplayStep step(int day, double pnl, double holding, String regime) {
-    return new ReplayStep("b", T0.plusSeconds(86_400L * day), pnl, 0, 0, Map.of("SPY", holding), regime);
+    return new ReplayStep("b", T0.plusSeconds(86_400L * day), pnl, 0, 0, Map.of("SPY", holding), Map.of("SPY", holding),
+        regime);
   }
 
   @Test
@@ -30,20 +31,14 @@ class RiskFiguresTest {
   }
 
   @Test
-  void maxDrawdownIsTheLargestFallFromTheRunningPeakIncludingZero() {
-    assertThat(RiskFigures.maxDrawdown(new double[] {-2, 5, -1, -3, 1})).isEqualTo(4.0);
-    assertThat(RiskFigures.maxDrawdown(new double[] {-2, -1})).isEqualTo(3.0);
-  }
-
-  @Test
-  void turnoverComparesEachBooksConsecutiveHoldingsAndCountsInTheStepsRegime() {
+  void turnoverComparesEachBooksConsecutiveTargetsFromNothingAndCountsInTheStepsRegime() {
     List<ReplayStep> steps = List.of(step(0, 1, 10, "LOW"), step(1, -1, 14, "HIGH"), step(2, 2, 12, "HIGH"));
     ReplayResults results = ReplayResults.of(
         new RunDescription("w", "a", "b", "delta", "hirm", 0, "lockstep", 3, 0), steps);
-    // changes 4 and 2 over norms 10, 14, 12
-    assertThat(results.overall().turnoverRatio()).isCloseTo(3.0 / 12.0, within(1e-15));
-    assertThat(results.byRegime().get("HIGH").turnoverRatio()).isCloseTo(3.0 / 13.0, within(1e-15));
-    assertThat(results.byRegime().get("LOW").turnoverRatio()).isZero();
+    // changes 10 (from a_0 = 0), 4 and 2 over norms 10, 14, 12
+    assertThat(results.overall().turnoverRatio()).isCloseTo(16.0 / 36.0, within(1e-15));
+    assertThat(results.byRegime().get("HIGH").turnoverRatio()).isCloseTo(6.0 / 26.0, within(1e-15));
+    assertThat(results.byRegime().get("LOW").turnoverRatio()).isEqualTo(1.0);
     assertThat(results.byRegime().keySet()).containsExactly("LOW", "HIGH");
     assertThat(results.totalPnl()).isEqualTo(2.0);
   }
