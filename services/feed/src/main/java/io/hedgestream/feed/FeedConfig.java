@@ -1,5 +1,6 @@
 package io.hedgestream.feed;
 
+import io.hedgestream.config.PlaybackSpeed;
 import io.hedgestream.config.SettingsReader;
 import io.hedgestream.feed.flow.OrderFlowConfig;
 import io.hedgestream.kafka.KafkaClients;
@@ -67,7 +68,7 @@ public record FeedConfig(
     String runId,
     Instant startTime,
     long stepMicros,
-    FeedSpeed speed,
+    PlaybackSpeed speed,
     long maxTicks,
     MarketConfig market,
     OrderFlowConfig orderFlow,
@@ -109,7 +110,7 @@ public record FeedConfig(
     Instant start = in.parsed("feed.start-time", null, FeedConfig::parseStart);
     double stepSeconds = in.decimal("feed.step-seconds", 60, v -> v >= 1e-6 && v <= 86_400 * 366.0,
         "between 1e-6 and one year");
-    FeedSpeed speed = in.parsed("feed.speed", new FeedSpeed(60), FeedSpeed::parse);
+    PlaybackSpeed speed = in.parsed("feed.speed", new PlaybackSpeed(60), PlaybackSpeed::parse);
     long maxTicks = in.integer("feed.max-ticks", 0, v -> v >= 0, ">= 0");
     MarketConfig market = FeedConfigParts.market(in);
     OrderFlowConfig flow = FeedConfigParts.orderFlow(in);

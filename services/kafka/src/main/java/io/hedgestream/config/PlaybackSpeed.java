@@ -1,20 +1,20 @@
-package io.hedgestream.feed;
+package io.hedgestream.config;
 
 import java.util.Locale;
 
 /**
- * How fast simulated time runs against the wall clock: {@code realtime} (×1), {@code x<N>} (N simulated
+ * How fast event time runs against the wall clock (the simulated feed, the historical replay): {@code realtime} (×1), {@code x<N>} (N event-time
  * seconds per wall second, N &gt; 0) or {@code max} (no pacing: as fast as the broker accepts records).
  *
- * @param factor simulated seconds per wall-clock second; {@link Double#POSITIVE_INFINITY} for {@code max}
+ * @param factor event-time seconds per wall-clock second; {@link Double#POSITIVE_INFINITY} for {@code max}
  */
-public record FeedSpeed(double factor) {
+public record PlaybackSpeed(double factor) {
 
   /** As fast as possible. */
-  public static final FeedSpeed MAX = new FeedSpeed(Double.POSITIVE_INFINITY);
+  public static final PlaybackSpeed MAX = new PlaybackSpeed(Double.POSITIVE_INFINITY);
 
   /** Validates that the factor is positive. */
-  public FeedSpeed {
+  public PlaybackSpeed {
     if (!(factor > 0)) {
       throw new IllegalArgumentException("speed factor must be > 0, got " + factor);
     }
@@ -25,19 +25,19 @@ public record FeedSpeed(double factor) {
    *
    * @throws IllegalArgumentException for anything else
    */
-  public static FeedSpeed parse(String text) {
+  public static PlaybackSpeed parse(String text) {
     String value = text.strip().toLowerCase(Locale.ROOT);
     if (value.equals("max")) {
       return MAX;
     }
     if (value.equals("realtime")) {
-      return new FeedSpeed(1.0);
+      return new PlaybackSpeed(1.0);
     }
     if (value.startsWith("x")) {
       try {
         double factor = Double.parseDouble(value.substring(1));
         if (factor > 0 && Double.isFinite(factor)) {
-          return new FeedSpeed(factor);
+          return new PlaybackSpeed(factor);
         }
       } catch (NumberFormatException e) {
         // fall through to the error below
@@ -46,14 +46,14 @@ public record FeedSpeed(double factor) {
     throw new IllegalArgumentException("speed must be realtime, x<N> with N > 0, or max; got " + text);
   }
 
-  /** Whether the feed runs unpaced. */
+  /** Whether playback runs unpaced. */
   public boolean unpaced() {
     return Double.isInfinite(factor);
   }
 
-  /** Wall-clock nanoseconds that {@code simulatedMicros} of simulated time take at this speed. */
-  public long wallNanos(long simulatedMicros) {
-    return unpaced() ? 0 : Math.round(simulatedMicros * 1_000.0 / factor);
+  /** Wall-clock nanoseconds that {@code eventMicros} of event-time time take at this speed. */
+  public long wallNanos(long eventMicros) {
+    return unpaced() ? 0 : Math.round(eventMicros * 1_000.0 / factor);
   }
 
   @Override

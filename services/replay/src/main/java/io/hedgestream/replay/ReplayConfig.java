@@ -1,9 +1,9 @@
 package io.hedgestream.replay;
 
+import io.hedgestream.config.PlaybackSpeed;
 import io.hedgestream.config.SettingsReader;
 import io.hedgestream.replay.flow.FlowSettings;
 import io.hedgestream.replay.publish.PublishSettings;
-import io.hedgestream.replay.publish.ReplaySpeed;
 import io.hedgestream.replay.ticks.TickSettings;
 import io.hedgestream.replay.window.NamedWindows;
 import io.hedgestream.replay.window.ReplayWindow;
@@ -76,7 +76,7 @@ public record ReplayConfig(DataDirectory dataDir, boolean verifySha256, Path que
     }
     FlowSettings flow = flow(in, symbol);
     String bootstrap = in.text("replay.bootstrap.servers", "localhost:9092");
-    ReplaySpeed speed = in.parsed("replay.speed", ReplaySpeed.MAX, ReplaySpeed::parse);
+    PlaybackSpeed speed = in.parsed("replay.speed", PlaybackSpeed.MAX, PlaybackSpeed::parse);
     var overrides = in.kafkaOverrides(RESERVED);
     in.throwIfInvalid("replay");
     return new ReplayConfig(dataDir, verify, queueDir, new TickSettings(symbol, halfSpread, intraday), window, flow,

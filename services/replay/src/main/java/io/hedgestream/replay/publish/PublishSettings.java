@@ -1,5 +1,6 @@
 package io.hedgestream.replay.publish;
 
+import io.hedgestream.config.PlaybackSpeed;
 import io.hedgestream.kafka.KafkaClients;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,7 +14,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * @param speed the pacing
  * @param kafkaOverrides extra producer settings ({@code kafka.*}, prefix stripped)
  */
-public record PublishSettings(String bootstrapServers, ReplaySpeed speed, Map<String, Object> kafkaOverrides) {
+public record PublishSettings(String bootstrapServers, PlaybackSpeed speed, Map<String, Object> kafkaOverrides) {
 
   /** Validates the fields. */
   public PublishSettings {

@@ -1,5 +1,6 @@
 package io.hedgestream.replay.publish;
 
+import io.hedgestream.config.PlaybackSpeed;
 import io.hedgestream.replay.ReplayEvent;
 import io.hedgestream.replay.ReplayTimeline;
 import io.hedgestream.schemas.Topic;
@@ -44,7 +45,7 @@ public final class ReplayPublisher {
    * @return the acknowledged counts
    * @throws IllegalStateException when a send fails
    */
-  public static PublishResult publish(ReplayTimeline timeline, ReplaySpeed speed, Producer<byte[], byte[]> producer) {
+  public static PublishResult publish(ReplayTimeline timeline, PlaybackSpeed speed, Producer<byte[], byte[]> producer) {
     AtomicLong ticks = new AtomicLong();
     AtomicLong orders = new AtomicLong();
     AtomicReference<Exception> failure = new AtomicReference<>();
