@@ -1,6 +1,7 @@
 package io.hedgestream.launcher.replayrun;
 
 import io.hedgestream.avro.PnlEvent;
+import io.hedgestream.avro.RiskSnapshot;
 import io.hedgestream.broker.EmbeddedKafkaBroker;
 import io.hedgestream.engine.EngineService;
 import io.hedgestream.gateway.GatewayService;
@@ -57,6 +58,7 @@ public final class ReplayRun {
    *
    * @param results the results table
    * @param pnlEvents every PnL event of the run, in arrival order
+   * @param riskSnapshots the engine's risk.metrics records of the run (online diagnostics per book decision)
    * @param deadLetters dead letters read on every *.dlq topic during the run
    * @param lockstepHeld whether every step's hedge holdings equal the previous step's plus the fills of its
    *     orders (the engine booked each day's fills before the next decision)
@@ -64,7 +66,8 @@ public final class ReplayRun {
    * @param startMillis topic creation, gateway and engine start
    * @param replayMillis publishing and waiting for the engine, to the last fill
    */
-  public record Outcome(ReplayResults results, List<PnlEvent> pnlEvents, long deadLetters, boolean lockstepHeld,
+  public record Outcome(ReplayResults results, List<PnlEvent> pnlEvents, List<RiskSnapshot> riskSnapshots,
+      long deadLetters, boolean lockstepHeld,
       long ingestMillis, long startMillis, long replayMillis) {}
 
   /** Runs with an embedded broker unless the options name a cluster. */
@@ -116,6 +119,7 @@ public final class ReplayRun {
       gateway.failure().ifPresent(error -> {
         throw new IllegalStateException("replay run: the gateway failed", error);
       });
+      collector.awaitRiskSnapshots(options.stepTimeout());
       List<PnlEvent> events = collector.pnlEvents();
       List<ReplayStep> replaySteps = new ArrayList<>();
       for (PnlEvent event : events) {
@@ -128,7 +132,7 @@ public final class ReplayRun {
           millis(replayed - started));
       ReplayResults results = ReplayResults.of(description, replaySteps);
       boolean held = LockstepCheck.holds(events, collector.hedgeOrders());
-      Outcome outcome = new Outcome(results, events, collector.deadLetters(), held, millis(ingested - start),
+      Outcome outcome = new Outcome(results, events, collector.riskSnapshots(), collector.deadLetters(), held, millis(ingested - start),
           millis(started - ingested), millis(replayed - started));
       write(outcome);
       return outcome;

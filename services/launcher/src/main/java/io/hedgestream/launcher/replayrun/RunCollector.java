@@ -3,6 +3,7 @@ package io.hedgestream.launcher.replayrun;
 import io.hedgestream.avro.Fill;
 import io.hedgestream.avro.HedgeOrder;
 import io.hedgestream.avro.PnlEvent;
+import io.hedgestream.avro.RiskSnapshot;
 import io.hedgestream.kafka.KafkaClients;
 import io.hedgestream.schemas.Topic;
 import io.hedgestream.schemas.Topics;
@@ -34,6 +35,7 @@ final class RunCollector implements AutoCloseable {
   private final Map<TopicPartition, Long> lastFillOffsets = new HashMap<>();
   private final Thread thread;
   private final List<PnlEvent> pnl = new ArrayList<>();
+  private final List<RiskSnapshot> risk = new ArrayList<>();
   private final Map<String, HedgeOrder> orders = new HashMap<>();
   private final Set<String> filledOrders = new HashSet<>();
   private final Map<String, Set<String>> hedgeInstruments = new HashMap<>();
@@ -111,6 +113,8 @@ final class RunCollector implements AutoCloseable {
       if (fill.getLeavesQuantity() == 0) {
         filledOrders.add(fill.getOrderId());
       }
+    } else if (topic.equals(Topics.RISK_METRICS.name())) {
+      risk.add(decode(Topics.RISK_METRICS, record.value()));
     } else if (topic.endsWith(".dlq")) {
       deadLetters++;
     }
@@ -191,6 +195,19 @@ final class RunCollector implements AutoCloseable {
   /** Every PnL event so far, in arrival order. */
   synchronized List<PnlEvent> pnlEvents() {
     return List.copyOf(pnl);
+  }
+
+  /**
+   * Waits until a risk snapshot has been read for every PnL event read (the engine writes both for each
+   * book decision), so the run's diagnostics are complete.
+   */
+  void awaitRiskSnapshots(Duration timeout) throws InterruptedException {
+    await(() -> risk.size() >= pnl.size(), timeout, "a risk.metrics record for every PnL event");
+  }
+
+  /** Every risk snapshot (the engine's online diagnostics, one per book decision) read so far. */
+  synchronized List<RiskSnapshot> riskSnapshots() {
+    return List.copyOf(risk);
   }
 
   /** Every hedge order so far. */

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hedgestream.avro.PnlEvent;
+import io.hedgestream.avro.RiskSnapshot;
 import io.hedgestream.replay.ReplayConfig;
 import io.hedgestream.replay.ReplaySource;
 import io.hedgestream.replaydata.DataAvailability;
+import io.hedgestream.risk.TailSketch;
 import io.hedgestream.testkit.KafkaFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +82,7 @@ class ReplayRunIT {
     }
     assertThat(Files.size(out.resolve("cumulative-pnl.png"))).isPositive();
     assertThat(Files.readString(out.resolve("steps.json"))).contains("\"stepPnl\"");
-    recomputeIndependently(events, outcome.results());
+    recomputeIndependently(events, outcome.results(), outcome.riskSnapshots());
     matchesTrainerGolden(events, policy.equals("model") ? "bs-delta-mlp-v1" : "delta");
   }
 
@@ -103,8 +105,12 @@ class ReplayRunIT {
     }
   }
 
-  /** The overall row from the raw PnL events, by sorting and summing directly. */
-  private static void recomputeIndependently(List<PnlEvent> events, ReplayResults results) {
+  /**
+   * The overall row, and the engine's streamed cumulative diagnostics after the last step (risk.metrics),
+   * from the raw PnL events, by sorting and summing directly.
+   */
+  private static void recomputeIndependently(List<PnlEvent> events, ReplayResults results,
+      List<RiskSnapshot> streamed) {
     double[] pnl = events.stream().sorted((a, b) -> a.getEventTimeMicros().compareTo(b.getEventTimeMicros()))
         .mapToDouble(PnlEvent::getStepPnl).toArray();
     int n = pnl.length;
@@ -139,6 +145,20 @@ class ReplayRunIT {
     Map<String, RiskFigures> regimes = results.byRegime();
     assertThat(regimes.values().stream().mapToInt(RiskFigures::steps).sum()).isEqualTo(n);
     assertThat(new HashSet<>(ReplayResults.REGIMES)).containsAll(regimes.keySet());
+
+    assertThat(streamed).as("one risk snapshot per decision").hasSize(n);
+    RiskSnapshot last = streamed.stream().max((a, b) -> a.getEventTimeMicros().compareTo(b.getEventTimeMicros()))
+        .orElseThrow();
+    double downside = Math.sqrt(Arrays.stream(pnl).map(x -> Math.min(x, 0) * Math.min(x, 0)).sum() / n);
+    double scale = Math.sqrt(var);
+    assertThat(last.getCumulativeMean()).isCloseTo(mean, within(1e-9));
+    assertThat(last.getCumulativeStd()).isCloseTo(Math.sqrt(var), within(1e-9));
+    assertThat(last.getMaxDrawdown()).isCloseTo(drawdown, within(1e-9));
+    assertThat(last.getCumulativeTurnoverRatio()).isCloseTo(turnover, within(1e-12));
+    assertThat(last.getCumulativeSortino()).isCloseTo(mean / downside, within(1e-9));
+    assertThat(last.getCumulativeCvar95()).as("t-digest CVaR95 within its stated error")
+        .isCloseTo(cvar, within(TailSketch.CVAR_ERROR_IN_STD * scale));
+    assertThat(last.getCumulativeVar95()).isCloseTo(losses[n - k], within(TailSketch.VAR_ERROR_IN_STD * scale));
   }
 
   private static String shippedModel() {
