@@ -1,4 +1,4 @@
-"""Command line: python -m hedgetrain <train|eval|export|bench|reproduce> ... (each with --help)."""
+"""Command line: python -m hedgetrain <train|eval|export|bench|reproduce|study> ... (each with --help)."""
 from __future__ import annotations
 
 import argparse
@@ -88,6 +88,16 @@ def cmd_reproduce(args) -> int:
     return 0
 
 
+def cmd_study(args) -> int:
+    from .robust import study
+    if args.study != "hirm":
+        raise ValueError(f"unknown study {args.study!r}; choose from ['hirm']")
+    out = Path(args.out or TRAINER_ROOT / "reports" / ("hirm-quick" if args.quick else "hirm"))
+    doc = study.run(out, seeds=args.seeds, quick=args.quick, device=args.device, config_path=args.config)
+    print(f"wrote {out}/report.md in {doc['wall_seconds']:.0f}s")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="hedgetrain", description="Deep hedging trainer for HedgeStream")
     p.add_argument("--threads", type=int, default=2, help="torch CPU threads (default 2)")
@@ -131,6 +141,15 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--out")
     r.add_argument("--quick", action="store_true", help="tiny sizes (smoke test only)")
     r.set_defaults(func=cmd_reproduce)
+
+    s = sub.add_parser("study", help="crisis-robust training study over seeds (hirm), writes reports/hirm/")
+    s.add_argument("study", help="hirm")
+    s.add_argument("--seeds", type=int, default=30)
+    s.add_argument("--quick", action="store_true", help="few iterations, 2 seeds' worth of sizes (smoke test)")
+    s.add_argument("--device", default="auto", help="auto, cpu or cuda")
+    s.add_argument("--config", help="study config (default configs/hirm-study.json)")
+    s.add_argument("--out", help="output folder (default reports/hirm, or reports/hirm-quick with --quick)")
+    s.set_defaults(func=cmd_study)
     return p
 
 
