@@ -147,7 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--seeds", type=int, default=30)
     s.add_argument("--quick", action="store_true", help="few iterations, 2 seeds' worth of sizes (smoke test)")
     s.add_argument("--device", default="auto", help="auto, cpu or cuda")
-    s.add_argument("--config", help="study config (default configs/hirm-study.json)")
+    s.add_argument("--config", help="study config (default configs/studies/hirm.json)")
     s.add_argument("--out", help="output folder (default reports/hirm, or reports/hirm-quick with --quick)")
     s.set_defaults(func=cmd_study)
     return p

@@ -283,7 +283,7 @@ def run(out, seeds: int, quick: bool = False, device: str = "auto", config_path=
     """The whole study; writes results.json, report.md and plots under ``out`` and returns the document."""
     from ..cli import TRAINER_ROOT
     start = time.perf_counter()
-    cfg = load_study_config(config_path or TRAINER_ROOT / "configs" / "hirm-study.json", quick)
+    cfg = load_study_config(config_path or TRAINER_ROOT / "configs" / "studies" / "hirm.json", quick)
     if seeds < 1:
         raise ValueError("seeds must be >= 1")
     device = resolve_device(device)

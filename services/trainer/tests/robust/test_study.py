@@ -21,3 +21,14 @@ def test_quick_study_writes_report_for_every_window(tmp_path, monkeypatch):
         assert {"erm", "groupdro", "vrex", "irm", "hirm", "tuned_delta", "delta_vega"} <= set(rows)
         assert 0 <= rows["hirm"]["isi"]["median"] <= 1
     assert (tmp_path / "report.md").exists() and (tmp_path / "cvar95.png").exists()
+
+
+def test_the_committed_study_config_loads_in_full_and_quick_form():
+    from hedgetrain.cli import TRAINER_ROOT as ROOT
+    from hedgetrain.robust.study import load_study_config
+
+    path = ROOT / "configs" / "studies" / "hirm.json"
+    full = load_study_config(path)
+    quick = load_study_config(path, quick=True)
+    assert full["name"] == "hirm-study"
+    assert quick["name"] == "hirm-study"
