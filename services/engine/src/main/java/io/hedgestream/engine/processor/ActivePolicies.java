@@ -7,7 +7,9 @@ import io.hedgestream.engine.policy.ModelActivation;
 import io.hedgestream.engine.policy.PolicyRegistry;
 import io.hedgestream.engine.policy.PolicySource;
 import io.hedgestream.engine.state.ControlState;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,8 @@ final class ActivePolicies implements PolicySource {
 
   private final PolicyRegistry registry;
   private final Set<String> reportedRestoreFailures = new HashSet<>();
+  /** The policy resolved for each target's control state, so a decision does not re-check the activation. */
+  private final Map<String, Resolved> resolved = new HashMap<>();
   private EngineState state;
 
   ActivePolicies(PolicyRegistry registry) {
@@ -69,14 +73,21 @@ final class ActivePolicies implements PolicySource {
     return all != null ? all : registry.configuredPolicy();
   }
 
+  private record Resolved(ControlState control, HedgePolicy policy) {}
+
   private HedgePolicy activated(String target) {
     ControlState control = state.control(target);
     if (!control.hasModel() || reportedRestoreFailures.contains(target)) {
       return null;
     }
+    Resolved known = resolved.get(target);
+    if (known != null && known.control().equals(control)) {
+      return known.policy();
+    }
     Result<HedgePolicy> policy = registry.activate(
         new ModelActivation(control.modelVersion(), control.modelPath(), control.modelSha256()));
     if (policy.isSuccess()) {
+      resolved.put(target, new Resolved(control, policy.value()));
       return policy.value();
     }
     if (reportedRestoreFailures.add(target)) {
