@@ -88,12 +88,21 @@ def cmd_reproduce(args) -> int:
     return 0
 
 
+STUDY_DEFAULT_SEEDS = {"hirm": 30, "rl": 5}
+
+
 def cmd_study(args) -> int:
-    from .robust import study
-    if args.study != "hirm":
-        raise ValueError(f"unknown study {args.study!r}; choose from ['hirm']")
-    out = Path(args.out or TRAINER_ROOT / "reports" / ("hirm-quick" if args.quick else "hirm"))
-    doc = study.run(out, seeds=args.seeds, quick=args.quick, device=args.device, config_path=args.config)
+    """hirm: hedgetrain.robust.study; rl: hedgetrain.rl.study. Both expose run(out, seeds, quick, device, config_path)
+    and return a document with ``wall_seconds``."""
+    if args.study not in STUDY_DEFAULT_SEEDS:
+        raise ValueError(f"unknown study {args.study!r}; choose from {sorted(STUDY_DEFAULT_SEEDS)}")
+    if args.study == "hirm":
+        from .robust import study
+    else:
+        from .rl import study
+    seeds = args.seeds if args.seeds is not None else STUDY_DEFAULT_SEEDS[args.study]
+    out = Path(args.out or TRAINER_ROOT / "reports" / (f"{args.study}-quick" if args.quick else args.study))
+    doc = study.run(out, seeds=seeds, quick=args.quick, device=args.device, config_path=args.config)
     print(f"wrote {out}/report.md in {doc['wall_seconds']:.0f}s")
     return 0
 
@@ -142,13 +151,14 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--quick", action="store_true", help="tiny sizes (smoke test only)")
     r.set_defaults(func=cmd_reproduce)
 
-    s = sub.add_parser("study", help="crisis-robust training study over seeds (hirm), writes reports/hirm/")
-    s.add_argument("study", help="hirm")
-    s.add_argument("--seeds", type=int, default=30)
+    s = sub.add_parser("study", help="multi-seed studies: hirm (crisis-robust training, issue 6) or rl "
+                                     "(distributional RL vega hedging, issue 7); writes reports/<study>/")
+    s.add_argument("study", help="hirm or rl")
+    s.add_argument("--seeds", type=int, default=None, help="seeds (default: hirm 30, rl 5)")
     s.add_argument("--quick", action="store_true", help="few iterations, 2 seeds' worth of sizes (smoke test)")
     s.add_argument("--device", default="auto", help="auto, cpu or cuda")
-    s.add_argument("--config", help="study config (default configs/studies/hirm.json)")
-    s.add_argument("--out", help="output folder (default reports/hirm, or reports/hirm-quick with --quick)")
+    s.add_argument("--config", help="study config (default configs/studies/<study>.json)")
+    s.add_argument("--out", help="output folder (default reports/<study>, or reports/<study>-quick with --quick)")
     s.set_defaults(func=cmd_study)
     return p
 
