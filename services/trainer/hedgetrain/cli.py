@@ -100,7 +100,7 @@ def cmd_study(args) -> int:
         from .robust import study
     else:
         from .rl import study
-    seeds = args.seeds if args.seeds is not None else STUDY_DEFAULT_SEEDS[args.study]
+    seeds = args.seeds if args.seeds is not None else (2 if args.quick else STUDY_DEFAULT_SEEDS[args.study])
     out = Path(args.out or TRAINER_ROOT / "reports" / (f"{args.study}-quick" if args.quick else args.study))
     doc = study.run(out, seeds=seeds, quick=args.quick, device=args.device, config_path=args.config)
     print(f"wrote {out}/report.md in {doc['wall_seconds']:.0f}s")
@@ -154,7 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("study", help="multi-seed studies: hirm (crisis-robust training, issue 6) or rl "
                                      "(distributional RL vega hedging, issue 7); writes reports/<study>/")
     s.add_argument("study", help="hirm or rl")
-    s.add_argument("--seeds", type=int, default=None, help="seeds (default: hirm 30, rl 5)")
+    s.add_argument("--seeds", type=int, default=None, help="seeds (default: hirm 30, rl 5; 2 with --quick)")
     s.add_argument("--quick", action="store_true", help="few iterations, 2 seeds' worth of sizes (smoke test)")
     s.add_argument("--device", default="auto", help="auto, cpu or cuda")
     s.add_argument("--config", help="study config (default configs/studies/<study>.json)")

@@ -22,9 +22,13 @@ from ..risk.measures import value_at_risk
 from .objectives import head_gradients, oce_cvar
 from .train import resolve_device, train_method
 
-CONFIG_KEYS = {"name", "alpha", "data", "policy", "train", "methods", "hirm_lambda_sweep", "baselines",
-               "bootstrap", "quick", "synthetic"}
-METRICS = ("cvar95", "mean_pnl", "max_drawdown", "turnover", "efficiency", "ig", "isi")
+CONFIG_KEYS = {"name", "alpha", "data", "policy", "train", "methods", "hirm_lambda_sweep", "sweep_seeds", "baselines",
+               "bootstrap", "quick", "synthetic", "margin_ablation"}
+METRICS = ("cvar95", "mean_pnl", "max_drawdown", "sortino", "turnover", "efficiency", "ig", "ig_normalised", "wg",
+           "vr", "isi")
+VR_WINDOW = 20
+"""Episodes per rolling CVaR95 in VR (episodes in start order; half the window's episodes when it has fewer)."""
+BASELINE_NAMES = ("tuned_delta", "delta_vega")
 
 
 def load_study_config(path, quick: bool = False) -> dict:
@@ -37,6 +41,7 @@ def load_study_config(path, quick: bool = False) -> dict:
         q = cfg["quick"]
         cfg["train"] = {**cfg["train"], **{k: q[k] for k in ("iters", "eval_every", "batch_per_env") if k in q}}
         cfg["hirm_lambda_sweep"] = q.get("hirm_lambda_sweep", cfg["hirm_lambda_sweep"])
+        cfg["sweep_seeds"] = q.get("sweep_seeds", cfg.get("sweep_seeds"))
         if "synthetic" in cfg and "synthetic_n" in q:
             cfg["synthetic"] = {**cfg["synthetic"], "n": q["synthetic_n"]}
     return cfg
@@ -80,8 +85,10 @@ def build_splits(cfg: dict, seed: int, device: str) -> dict:
         splits[name] = real_episodes(None, name, **kw)
     if "synthetic" in cfg:  # a fixed evaluation seed: every training seed meets the same stress paths
         from .environments import synthetic_episodes
-        splits["synthetic:stress"] = synthetic_episodes(length=data["episode_days"], label_rule=data["label_rule"],
-                                                        env_by=data["env_by"], **cfg["synthetic"])
+        syn = dict(length=data["episode_days"], label_rule=data["label_rule"], env_by=data["env_by"], **cfg["synthetic"])
+        splits["synthetic:stress"] = synthetic_episodes(**syn)
+        if cfg.get("margin_ablation"):  # the same paths with an episode-level margin outflow in Crisis episodes
+            splits["synthetic:stress+margin"] = synthetic_episodes(margin_outflow=cfg["margin_ablation"], **syn)
     assert all(name in SPLITS or name.startswith("synthetic") or name in ("train", "val") for name in splits)
     return {k: v.to(device) for k, v in splits.items()}
 
@@ -95,7 +102,11 @@ def window_metrics(es, holdings, pnl, isi_inputs, alpha) -> Dict[str, float]:
     out = {"cvar95": float(expected_shortfall(pnl, alpha)), "mean_pnl": float(pnl.mean()),
            "max_drawdown": float(torch.stack([dg.max_drawdown(row) for row in paths]).mean()),
            "turnover": float(dg.turnover_ratio(holdings)), "efficiency": float(dg.expected_return_efficiency(pnl, alpha)),
-           "sortino": float(dg.sortino(pnl)), "ig": float(dg.invariance_gap(risks)), "env_risks": risks.tolist()}
+           "sortino": float(dg.sortino(pnl)), "ig": float(dg.invariance_gap(risks)),
+           "wg": float(dg.worst_group(risks)), "env_risks": risks.tolist()}
+    window = min(VR_WINDOW, max(2, len(pnl) // 2))
+    if len(pnl) >= 2:
+        out["vr"] = float(dg.volatility_ratio(dg.rolling_cvar(-pnl, window, alpha)))
     if isi_inputs.get("head_grads") is not None and len(isi_inputs["head_grads"]) >= 2:
         out["c2"] = float(dg.c2_mechanistic_stability(list(isi_inputs["head_grads"])))
         reps, ref = isi_inputs["representations"], isi_inputs["reference"]["train_representations"]
@@ -149,8 +160,12 @@ def run_seed(cfg: dict, seed: int, device: str, log=print) -> dict:
     alpha = cfg["alpha"]
     windows = {k: v for k, v in splits.items() if k not in ("train", "val")}
     runs = {m: dict(method=m, params=p) for m, p in cfg["methods"].items()}
-    for lam in cfg["hirm_lambda_sweep"]:
-        runs[f"hirm@{lam:g}"] = dict(method="hirm", params={**cfg["methods"]["hirm"], "lam": lam})
+    sweep_seeds = cfg.get("sweep_seeds")
+    main_lam = cfg["methods"]["hirm"]["lam"]
+    sweep = [lam for lam in cfg["hirm_lambda_sweep"] if sweep_seeds is None or seed < sweep_seeds]
+    for lam in sweep:
+        if lam != main_lam:  # the main HIRM run is the sweep's point at its own lambda
+            runs[f"hirm@{lam:g}"] = dict(method="hirm", params={**cfg["methods"]["hirm"], "lam": lam})
     results, train_log = {}, {}
     for name, spec in runs.items():
         res = train_method(spec["method"], spec["params"], train, val, cfg["policy"], cfg["train"], seed, device,
@@ -163,6 +178,8 @@ def run_seed(cfg: dict, seed: int, device: str, log=print) -> dict:
                          for w, es in windows.items()}
         log(f"seed {seed} {name}: best iter {res.best_iter}, val cvar95 {res.best_val_cvar95:.3f}, "
             f"{res.seconds:.1f}s")
+    if main_lam in sweep:
+        results[f"hirm@{main_lam:g}"], train_log[f"hirm@{main_lam:g}"] = results["hirm"], train_log["hirm"]
     for hedge in tuned_baselines(train, episode_pnl, cfg["baselines"], alpha):
         results[hedge.name] = {w: evaluate(hedge, es, episode_pnl, alpha, None) for w, es in windows.items()}
         train_log[hedge.name] = {"ratio": hedge.ratio, "vega_slope": hedge.vega_slope}
@@ -179,7 +196,8 @@ def bootstrap_median_ci(values: np.ndarray, resamples: int, level: float, rng: n
 
 
 def _column(per_seed, method, window, metric) -> np.ndarray:
-    return np.array([s["metrics"][method][window].get(metric, np.nan) for s in per_seed], dtype=float)
+    """One value per seed; NaN where the seed did not run ``method`` (the lambda sweep runs on sweep_seeds only)."""
+    return np.array([s["metrics"].get(method, {}).get(window, {}).get(metric, np.nan) for s in per_seed], dtype=float)
 
 
 def summarise(per_seed: List[dict], cfg: dict) -> dict:
@@ -187,6 +205,7 @@ def summarise(per_seed: List[dict], cfg: dict) -> dict:
     rng = np.random.default_rng(cfg["bootstrap"]["seed"])
     first = per_seed[0]["metrics"]
     methods, windows = list(first), list(first["erm"])
+    seeds_per_method = {m: sum(m in s["metrics"] for s in per_seed) for m in methods}
     table, relative, correlations = {}, {}, {}
     for w in windows:
         table[w], relative[w] = {}, {}
@@ -204,7 +223,7 @@ def summarise(per_seed: List[dict], cfg: dict) -> dict:
                     relative[w][m][k] = {"median": float(np.nanmedian(change)) if np.isfinite(change).any() else None,
                                          "ci": bootstrap_median_ci(change, cfg["bootstrap"]["resamples"],
                                                                    cfg["bootstrap"]["level"], rng)}
-        learned = [m for m in methods if m not in ("tuned_delta", "delta_vega")]
+        learned = [m for m in methods if m not in BASELINE_NAMES and not m.startswith("hirm@")]
         isi = np.concatenate([_column(per_seed, m, w, "isi") for m in learned])
         for other in ("ig", "cvar95"):
             y = np.concatenate([_column(per_seed, m, w, other) for m in learned])
@@ -212,7 +231,8 @@ def summarise(per_seed: List[dict], cfg: dict) -> dict:
             correlations.setdefault(w, {})[f"isi_{other}"] = (
                 float(_spearman(isi[ok], y[ok])) if ok.sum() > 2 else None)
     sweep = {w: {m: table[w][m]["cvar95"]["median"] for m in methods if m.startswith("hirm@")} for w in windows}
-    return {"table": table, "relative_vs_erm": relative, "correlations": correlations, "lambda_sweep": sweep}
+    return {"table": table, "relative_vs_erm": relative, "correlations": correlations, "lambda_sweep": sweep,
+            "seeds_per_method": seeds_per_method}
 
 
 def _spearman(x: np.ndarray, y: np.ndarray) -> float:
@@ -224,14 +244,42 @@ def _fmt(cell) -> str:
     return "n/a" if cell["median"] != cell["median"] else f"{cell['median']:.3f} [{cell['iqr'][0]:.3f}, {cell['iqr'][1]:.3f}]"
 
 
+def _choices(cfg: dict) -> List[str]:
+    """The protocol choices the seed leaves open, as the report states them (from the config actually run)."""
+    d, t = cfg["data"], cfg["train"]
+    sweep_seeds = cfg.get("sweep_seeds")
+    return [
+        "## Protocol (choices where the seed is open)", "",
+        f"- Episodes: {d['episode_days']} trading days, a new start every {d['stride_days']} day(s); an episode's "
+        f"environment is the {'majority' if d['label_rule'] == 'majority' else 'first-day'} regime of its decision "
+        f"days (ties to the more severe), environments by {d['env_by']}. No bootstrap augmentation.",
+        "- Train: LOW/MEDIUM episodes of 2017-2019 without Feb-Mar 2018; validation (model selection by pooled "
+        "CVaR95): late-2018; tests: Feb-Mar 2018, Mar-Jun 2020, 2022. Regimes from trailing 20-day RV only.",
+        f"- Training: Adam lr {t['lr']}, weight decay {t['weight_decay']}, {t['iters']} iterations of "
+        f"{t['batch_per_env']} episodes per training environment, validation every {t['eval_every']}; "
+        f"policy {cfg['policy']}. Objectives on per-environment OCE CVaR{int(100 * cfg['alpha'])}; means over "
+        "environments replace the seed's sums (lambda/beta rescaled by |E_train|).",
+        f"- Methods' strengths: {cfg['methods']}; HIRM lambda sweep {cfg['hirm_lambda_sweep']} on "
+        + (f"the first {sweep_seeds} seeds (CPU time)" if sweep_seeds is not None else "every seed") + ".",
+        f"- Synthetic stress: Heston + Merton jumps calibrated to SPY 2010-2023, {cfg['synthetic']}; one fixed "
+        "set of evaluation paths for every seed."
+        + (f" Margin-outflow ablation: the same paths with an outflow of {cfg['margin_ablation']:g} x S_0 at the "
+           "end of every Crisis episode (window synthetic:stress+margin)." if cfg.get("margin_ablation") else ""),
+        "- MaxDD: mean over episodes of the episode's cumulative-PnL drawdown. VR: rolling CVaR95 of episode "
+        f"losses in start order over {VR_WINDOW} episodes. WG: CVaR_0.05 over environments (the worst "
+        "environment here). ISI normalisers calibrated on the ERM seeds per window.", ""]
+
+
 def write_report(out: Path, doc: dict) -> None:
-    """report.md: the command, wall seconds, then per window the median [IQR] table and relative changes."""
+    """report.md: the command, wall seconds, choices, then per window the median [IQR] table, relative changes,
+    correlations and the lambda sweep, and the margin ablation."""
     s = doc["summary"]
     lines = [f"# HIRM study ({doc['config']['name']})", "",
-             f"Command: `{doc['command']}`  ", f"Wall seconds: {doc['wall_seconds']:.1f} on {doc['device']}, "
-             f"seeds {doc['seeds']}, quick={doc['quick']}", "",
-             "Cells: median [IQR] over seeds. CVaR95 and MaxDD are losses (lower is better). "
-             "Relative change vs ERM is paired by seed, median with a percentile bootstrap 95% CI.", ""]
+             f"Command: `{doc['command']}`  ", f"Wall seconds: {doc['wall_seconds']:.1f} on {doc['device']} "
+             f"({doc.get('torch_threads', '?')} torch threads), seeds {doc['seeds']}, quick={doc['quick']}", "",
+             "Cells: median [IQR] over seeds. CVaR95, MaxDD, IG, WG are losses/gaps (lower is better). "
+             "Relative change vs ERM is paired by seed, median with a percentile bootstrap 95% CI. "
+             f"Seeds per method: {s.get('seeds_per_method', {})}.", ""] + _choices(doc["config"])
     for w, rows in s["table"].items():
         lines += [f"## {w}", "", "| method | " + " | ".join(METRICS) + " |", "|---" * (len(METRICS) + 1) + "|"]
         lines += [f"| {m} | " + " | ".join(_fmt(rows[m][k]) for k in METRICS) + " |" for m in rows]
@@ -244,6 +292,17 @@ def write_report(out: Path, doc: dict) -> None:
         c = s["correlations"][w]
         lines += ["", f"Spearman across seeds x learned methods: ISI-IG {c['isi_ig']}, ISI-CVaR95 {c['isi_cvar95']}",
                   "", f"HIRM lambda sweep (median CVaR95): {s['lambda_sweep'][w]}", ""]
+    if "synthetic:stress+margin" in s["table"]:
+        base, margin = s["table"]["synthetic:stress"], s["table"]["synthetic:stress+margin"]
+        lines += ["## Margin-outflow ablation (synthetic stress with vs without the Crisis outflow)", "",
+                  "The outflow is a fixed amount per Crisis episode, so it cannot change which policy hedges a Crisis "
+                  "path better; it moves the pooled tail and the Crisis environment's risk, hence CVaR95, IG and WG.",
+                  "", "| method | cvar95 without | cvar95 with | ig without | ig with | wg without | wg with |",
+                  "|---|---|---|---|---|---|---|"]
+        for m in base:
+            lines.append(f"| {m} | " + " | ".join(f"{t[m][k]['median']:.3f}" for k in ("cvar95", "ig", "wg")
+                                                   for t in (base, margin)) + " |")
+        lines.append("")
     (out / "report.md").write_text("\n".join(lines))
 
 
@@ -253,7 +312,7 @@ def plot(out: Path, summary: dict) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     windows = list(summary["table"])
-    methods = [m for m in summary["table"][windows[0]] if not m.startswith("hirm@")]
+    methods = [m for m in summary["table"][windows[0]] if not m.startswith("hirm@")]  # noqa: E501
     fig, ax = plt.subplots(figsize=(10, 4))
     width = 0.8 / len(methods)
     for i, m in enumerate(methods):
@@ -279,6 +338,36 @@ def plot(out: Path, summary: dict) -> None:
     plt.close(fig)
 
 
+def _run_seeds(checkpoint: Path, cfg: dict, seeds: int, device: str, log) -> List[dict]:
+    """Every seed's results, one JSON line per finished seed in ``checkpoint`` so an interrupted study resumes
+    where it stopped (a checkpoint written with another config is discarded). A resumed seed carries the seconds
+    it took (``resumed_seconds``) so the reported wall time stays the study's compute time."""
+    fingerprint = json.dumps(cfg, sort_keys=True)
+    done: Dict[int, dict] = {}
+    if checkpoint.exists():
+        for line in checkpoint.read_text().splitlines():
+            row = json.loads(line)
+            if row.get("config") == fingerprint:
+                done[row["seed"]] = row
+        if done:
+            log(f"resuming: seeds {sorted(done)} already in {checkpoint}")
+        else:
+            checkpoint.unlink()
+    per_seed = []
+    for seed in range(seeds):
+        if seed in done:
+            row = done[seed]
+            per_seed.append({**row["result"], "resumed_seconds": row["seconds"]})
+            continue
+        t0 = time.perf_counter()
+        result = run_seed(cfg, seed, device, log)
+        with checkpoint.open("a") as f:
+            f.write(json.dumps({"seed": seed, "config": fingerprint, "seconds": time.perf_counter() - t0,
+                                "result": result}, default=float) + "\n")
+        per_seed.append(result)
+    return per_seed
+
+
 def run(out, seeds: int, quick: bool = False, device: str = "auto", config_path=None, log=print) -> dict:
     """The whole study; writes results.json, report.md and plots under ``out`` and returns the document."""
     from ..cli import TRAINER_ROOT
@@ -287,13 +376,14 @@ def run(out, seeds: int, quick: bool = False, device: str = "auto", config_path=
     if seeds < 1:
         raise ValueError("seeds must be >= 1")
     device = resolve_device(device)
-    per_seed = [run_seed(cfg, seed, device, log) for seed in range(seeds)]
-    finalise_isi(per_seed)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
+    per_seed = _run_seeds(out / "seeds.jsonl", cfg, seeds, device, log)
+    finalise_isi(per_seed)
     doc = {"command": " ".join(["python -m hedgetrain"] + sys.argv[1:]), "config": cfg, "seeds": seeds,
-           "quick": quick, "device": device, "summary": summarise(per_seed, cfg), "per_seed": per_seed}
-    doc["wall_seconds"] = time.perf_counter() - start
+           "quick": quick, "device": device, "torch_threads": torch.get_num_threads(),
+           "summary": summarise(per_seed, cfg), "per_seed": per_seed}
+    doc["wall_seconds"] = time.perf_counter() - start + sum(s.get("resumed_seconds", 0.0) for s in per_seed)
     (out / "results.json").write_text(json.dumps(doc, indent=1, default=float))
     write_report(out, doc)
     plot(out, doc["summary"])
