@@ -151,6 +151,23 @@ def evaluate(policy_or_hedge, es, pnl_fn, alpha: float, reference: Optional[dict
     return window_metrics(es, holdings, pnl, isi_inputs, alpha)
 
 
+def _sweeps(cfg: dict, seed: int) -> bool:
+    """Whether ``seed`` runs the HIRM lambda sweep (the first ``sweep_seeds`` seeds; every seed when unset)."""
+    return cfg.get("sweep_seeds") is None or seed < cfg["sweep_seeds"]
+
+
+def planned_runs(cfg: dict, seed: int) -> Dict[str, dict]:
+    """The trainings of one seed, in order: every method of the config, then HIRM at each sweep lambda other
+    than the main one (the main HIRM run is the sweep's point at its own lambda), on sweeping seeds only."""
+    runs = {m: dict(method=m, params=p) for m, p in cfg["methods"].items()}
+    main_lam = cfg["methods"]["hirm"]["lam"]
+    if _sweeps(cfg, seed):
+        for lam in cfg["hirm_lambda_sweep"]:
+            if lam != main_lam:
+                runs[f"hirm@{lam:g}"] = dict(method="hirm", params={**cfg["methods"]["hirm"], "lam": lam})
+    return runs
+
+
 def run_seed(cfg: dict, seed: int, device: str, log=print) -> dict:
     """Every method and baseline of one seed on every evaluation window: {method: {window: metrics}}."""
     from .environments import episode_pnl, standardiser
@@ -159,13 +176,8 @@ def run_seed(cfg: dict, seed: int, device: str, log=print) -> dict:
     stats = standardiser(train)
     alpha = cfg["alpha"]
     windows = {k: v for k, v in splits.items() if k not in ("train", "val")}
-    runs = {m: dict(method=m, params=p) for m, p in cfg["methods"].items()}
-    sweep_seeds = cfg.get("sweep_seeds")
+    runs = planned_runs(cfg, seed)
     main_lam = cfg["methods"]["hirm"]["lam"]
-    sweep = [lam for lam in cfg["hirm_lambda_sweep"] if sweep_seeds is None or seed < sweep_seeds]
-    for lam in sweep:
-        if lam != main_lam:  # the main HIRM run is the sweep's point at its own lambda
-            runs[f"hirm@{lam:g}"] = dict(method="hirm", params={**cfg["methods"]["hirm"], "lam": lam})
     results, train_log = {}, {}
     for name, spec in runs.items():
         res = train_method(spec["method"], spec["params"], train, val, cfg["policy"], cfg["train"], seed, device,
@@ -178,7 +190,7 @@ def run_seed(cfg: dict, seed: int, device: str, log=print) -> dict:
                          for w, es in windows.items()}
         log(f"seed {seed} {name}: best iter {res.best_iter}, val cvar95 {res.best_val_cvar95:.3f}, "
             f"{res.seconds:.1f}s")
-    if main_lam in sweep:
+    if main_lam in cfg["hirm_lambda_sweep"] and _sweeps(cfg, seed):
         results[f"hirm@{main_lam:g}"], train_log[f"hirm@{main_lam:g}"] = results["hirm"], train_log["hirm"]
     for hedge in tuned_baselines(train, episode_pnl, cfg["baselines"], alpha):
         results[hedge.name] = {w: evaluate(hedge, es, episode_pnl, alpha, None) for w, es in windows.items()}
