@@ -7,19 +7,19 @@ import io.hedgestream.engine.state.HedgeSeries;
 import io.hedgestream.engine.state.OptionPosition;
 import io.hedgestream.pricing.BlackScholes;
 import io.hedgestream.pricing.OptionGreeks;
-import io.hedgestream.pricing.SabrHagan;
+import io.hedgestream.pricing.SabrSmile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Marks liability options with Black-Scholes-Merton at the tick's mid: with the tick's ATM vol, or, when
- * the tick carries SABR parameters, with Hagan's SABR vol at each option's strike (forward
- * {@code S e^{(r-q)T}}). Time to maturity is ACT/365 from the tick's event time.
+ * Marks options with Black-Scholes-Merton at the tick's mid: with the tick's ATM vol, or, when the tick
+ * carries SABR parameters, with Hagan's SABR vol at each option's own strike and expiry
+ * ({@link SabrSmile}, forward {@code S e^{(r-q)T}}). Time to maturity is ACT/365 from the tick's event time.
  *
- * <p>Listed hedge option series are marked the way the contract prices them: Black-Scholes-Merton at the
- * tick's ATM vol (no smile, even when the tick has SABR parameters), which is also the price the paper
- * exchange quotes around and the "mid" execution cost is measured against.
+ * <p>The same rule marks liability options and listed hedge series, so a hedge option and the book option
+ * it offsets are priced off one smile (as in the trainer's SABR book environment); it is also the price the
+ * paper exchange fills around and the execution cost is measured against.
  */
 public final class BookMarker {
 
@@ -73,8 +73,9 @@ public final class BookMarker {
   }
 
   /**
-   * The price per underlying unit of a listed series: Black-Scholes-Merton at the tick's ATM vol; the
-   * discounted intrinsic value of the forward once it has expired.
+   * The price per underlying unit of a listed series: Black-Scholes-Merton at its smile vol
+   * ({@link #volatility(double, MarketSnapshot, double)}); the discounted intrinsic value of the forward once
+   * it has expired.
    */
   public static double hedgePrice(HedgeSeries series, MarketSnapshot market) {
     return hedgeGreeks(series, market, EpochMicros.yearsBetween(market.eventMicros(), series.expiryMicros())).price();
@@ -94,12 +95,12 @@ public final class BookMarker {
     double ttm = EpochMicros.yearsBetween(market.eventMicros(), series.expiryMicros());
     OptionGreeks perUnit = hedgeGreeks(series, market, ttm);
     return new OptionMark(series.optionId(), series.putCall(), series.strike(), series.expiryMicros(),
-        series.multiplier(), contracts, ttm, market.atmVol(), perUnit, false);
+        series.multiplier(), contracts, ttm, volatility(series.strike(), market, ttm), perUnit, false);
   }
 
   private static OptionGreeks hedgeGreeks(HedgeSeries series, MarketSnapshot market, double ttm) {
     Result<OptionGreeks> greeks = BlackScholes.tryGreeks(series.putCall(), market.mid(), series.strike(), ttm,
-        market.atmVol(), market.rate(), market.dividendYield());
+        volatility(series.strike(), market, ttm), market.rate(), market.dividendYield());
     if (greeks.isSuccess() && finite(greeks.value())) {
       return greeks.value();
     }
@@ -112,17 +113,21 @@ public final class BookMarker {
    * parameters, the ATM vol otherwise. NaN when the SABR formula refuses its inputs.
    */
   public static double volatility(OptionPosition option, MarketSnapshot market, double ttmYears) {
+    return volatility(option.strike(), market, ttmYears);
+  }
+
+  /**
+   * The volatility an option of {@code strike} expiring in {@code ttmYears} is priced with: SABR-implied
+   * at that strike and expiry when the market has SABR parameters, the ATM vol otherwise. NaN when the
+   * SABR formula refuses its inputs.
+   */
+  public static double volatility(double strike, MarketSnapshot market, double ttmYears) {
     MarketSnapshot.Sabr sabr = market.sabr();
     if (sabr == null) {
       return market.atmVol();
     }
-    double forward = market.mid() * Math.exp((market.rate() - market.dividendYield()) * Math.max(ttmYears, 0));
-    try {
-      return SabrHagan.impliedVol(forward, option.strike(), ttmYears, sabr.alpha(), sabr.beta(), sabr.rho(),
-          sabr.nu());
-    } catch (IllegalArgumentException e) {
-      return Double.NaN;
-    }
+    return new SabrSmile(sabr.alpha(), sabr.beta(), sabr.rho(), sabr.nu())
+        .volAt(market.mid(), strike, ttmYears, market.rate(), market.dividendYield());
   }
 
   private static OptionMark markOne(OptionPosition option, MarketSnapshot market) {

@@ -17,6 +17,7 @@ import io.hedgestream.engine.state.HedgeSeries;
 import io.hedgestream.engine.state.OptionPosition;
 import io.hedgestream.pricing.BlackScholes;
 import io.hedgestream.pricing.PutCall;
+import io.hedgestream.pricing.SabrSmile;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -111,5 +112,27 @@ class ListedHedgeAccountingTest {
     assertThat(settled.getStepPnl()).isEqualTo(settled.getMarkToMarket() - first.getMarkToMarket());
     assertThat(settled.getOptionPnl() + settled.getHedgePnl() - settled.getCosts())
         .isCloseTo(settled.getStepPnl(), within(1e-9));
+  }
+
+  @Test
+  void withSabrParametersListedSeriesAndBookOptionsAreMarkedAtTheSmileVolOfTheirOwnStrike() {
+    BookState book = book();
+    MarketSnapshot.Sabr sabr = new MarketSnapshot.Sabr(3.0, 0.5, 0.2, 0.3);
+    MarketSnapshot market = new MarketSnapshot("SPY", NOW, 99.99, 100.01, 0.2, 0.01, 0, sabr);
+
+    BookMarks marks = BookMarker.mark(book, market);
+
+    double ttm = ttm(NOW);
+    SabrSmile smile = new SabrSmile(3.0, 0.5, 0.2, 0.3);
+    double callVol = smile.volAt(100, 100, ttm, 0.01, 0);
+    double putVol = smile.volAt(100, 95, ttm, 0.01, 0);
+    assertThat(callVol).isNotCloseTo(0.2, within(0.01)).isNotCloseTo(putVol, within(1e-4));
+    assertThat(marks.hedgeOptions()).singleElement().satisfies(hedge -> {
+      assertThat(hedge.mark().vol()).isEqualTo(callVol);
+      assertThat(hedge.mark().perUnit().price())
+          .isCloseTo(BlackScholes.price(PutCall.CALL, 100, 100, ttm, callVol, 0.01, 0), within(1e-12));
+    });
+    assertThat(BookMarker.hedgePrice(CALL, market)).isEqualTo(marks.hedgeOptions().get(0).mark().perUnit().price());
+    assertThat(marks.options()).singleElement().satisfies(option -> assertThat(option.vol()).isEqualTo(putVol));
   }
 }
