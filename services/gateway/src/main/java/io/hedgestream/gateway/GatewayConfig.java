@@ -28,6 +28,13 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  *       points: options buy at Black-Scholes(ATM vol + this) and sell at Black-Scholes(ATM vol - this), priced
  *       at the symbol's latest tick (mid, ATM vol, rate, dividend yield); the fee is {@code fee-bps} of the
  *       premium notional (price x contracts x multiplier).
+ *   <li>{@code gateway.paper.option-pricing} [half-spread-vol] {@code half-spread-vol} (above) or
+ *       {@code cost-fraction}: options fill at the model price with a fee of {@code option-cost-fraction} of
+ *       the premium notional and no {@code fee-bps} (the trainer SABR environment's proportional option
+ *       cost); see {@link OptionQuoting}. The model price uses the SABR vol of the option's strike and expiry
+ *       when the tick carries SABR parameters, in both modes.
+ *   <li>{@code gateway.paper.option-cost-fraction} [0.005] the option fee fraction of {@code cost-fraction},
+ *       in [0, 1).
  *   <li>{@code gateway.paper.fill-at} [latest] {@code latest}: fill at the symbol's latest tick (live);
  *       {@code order-time}: fill at the tick whose event time is the order's (the engine's decision tick),
  *       holding the order until that tick is seen, whole and at once (replay and backtests: deterministic
@@ -102,7 +109,11 @@ public record GatewayConfig(
             v -> v >= 0 && v < 1, "in [0, 1)"),
         FillTime.parse(in.choice("gateway.paper.fill-at", FillTime.LATEST.propertyValue(),
             List.of(FillTime.LATEST.propertyValue(), FillTime.ORDER_TIME.propertyValue()))),
-        (int) in.integer("gateway.paper.quote-history", PaperExchangeConfig.DEFAULT_QUOTE_HISTORY, 1, 1_000_000));
+        (int) in.integer("gateway.paper.quote-history", PaperExchangeConfig.DEFAULT_QUOTE_HISTORY, 1, 1_000_000),
+        OptionQuoting.parse(in.choice("gateway.paper.option-pricing", OptionQuoting.HALF_SPREAD_VOL.propertyValue(),
+            List.of(OptionQuoting.HALF_SPREAD_VOL.propertyValue(), OptionQuoting.COST_FRACTION.propertyValue()))),
+        in.decimal("gateway.paper.option-cost-fraction", PaperExchangeConfig.DEFAULT_OPTION_COST_FRACTION,
+            v -> v >= 0 && v < 1, "in [0, 1)"));
     int dedup = (int) in.integer("gateway.dedup-capacity", 100_000, 1, 100_000_000);
     long poll = in.integer("gateway.poll-timeout-ms", 100, 1, 10_000);
     long commit = in.integer("gateway.commit-interval-ms", 1_000, 1, 600_000);

@@ -35,9 +35,11 @@ import org.slf4j.LoggerFactory;
  *       {@code maxWaitingOrders} wait over all symbols; beyond that {@link #submit} rejects with
  *       {@link Rejection#NO_MARKET} and the gateway dead-letters the order.
  *   <li>Options ({@link PaperOptionPricing}): a European option order is priced from the tick current when
- *       it executes, Black-Scholes at the tick's mid and ATM vol, buys at ATM vol + {@code optionHalfSpreadVol},
- *       sells at ATM vol − it; quantities are contracts, prices per underlying unit, the fee is {@code feeBps}
- *       of price x contracts x multiplier. Terms with a non-positive strike or multiplier, or an expiry not
+ *       it executes, Black-Scholes at the tick's mid and smile vol (SABR at the option's strike and expiry
+ *       when the tick has SABR parameters, else the ATM vol); with {@link OptionQuoting#HALF_SPREAD_VOL} buys
+ *       at vol + {@code optionHalfSpreadVol}, sells at vol − it, fee {@code feeBps} of price x contracts x
+ *       multiplier; with {@link OptionQuoting#COST_FRACTION} at the model price with a fee of
+ *       {@code optionCostFraction} of that notional. Quantities are contracts, prices per underlying unit. Terms with a non-positive strike or multiplier, or an expiry not
  *       after the order's time (on submit) or the quote's time (on execution), are rejected with
  *       {@link Rejection#INVALID_OPTION}; a tick that cannot price the option with {@link Rejection#INVALID_PRICE}.
  *   <li>Order time ({@code fillAt} {@link FillTime#ORDER_TIME}, for replay): the quote is the one in force at
@@ -223,7 +225,7 @@ public final class PaperExchange implements OrderRoute {
       return Double.NaN;
     }
     Result<Double> price = PaperOptionPricing.fillPrice(order.getSide(), order.getOption(), quote,
-        config.optionHalfSpreadVol());
+        config.effectiveOptionHalfSpreadVol());
     if (!price.isSuccess()) {
       listener.onReject(order, new Rejection(Rejection.INVALID_PRICE, price.reason()));
       return Double.NaN;
@@ -246,7 +248,8 @@ public final class PaperExchange implements OrderRoute {
         .setSide(order.getSide())
         .setQuantity(quantity)
         .setPrice(price)
-        .setFee(PaperPricing.fee(price * unitsPerQuantity(order), quantity, config.feeBps()))
+        .setFee(config.fee(order.getInstrumentType() == InstrumentType.OPTION,
+            price * unitsPerQuantity(order) * quantity))
         .setLeavesQuantity(leaves)
         .setVenue(VENUE)
         .setEventTimeMicros(time)

@@ -15,14 +15,28 @@ import java.util.Objects;
  * @param fillAt which quote an order fills at; {@link FillTime#ORDER_TIME} requires no latency and no
  *     partial fills (the whole order fills at once at its tick)
  * @param quoteHistory quotes kept per symbol for {@link FillTime#ORDER_TIME}, &gt;= 1
+ * @param optionQuoting how option fills are charged: a spread in vol points (the default) or a fraction of
+ *     the option's value
+ * @param optionCostFraction with {@link OptionQuoting#COST_FRACTION}, the fee of an option fill as a fraction
+ *     of its premium notional (0.005 = 0.5%), in [0, 1); unused otherwise
  */
 public record PaperExchangeConfig(double feeBps, long latencyMillis, double maxFillQuantity, int maxWaitingOrders,
-    double optionHalfSpreadVol, FillTime fillAt, int quoteHistory) {
+    double optionHalfSpreadVol, FillTime fillAt, int quoteHistory, OptionQuoting optionQuoting,
+    double optionCostFraction) {
 
   /** Default {@link #optionHalfSpreadVol}: half a vol point. */
   public static final double DEFAULT_OPTION_HALF_SPREAD_VOL = 0.005;
   /** Default {@link #quoteHistory}. */
   public static final int DEFAULT_QUOTE_HISTORY = 1024;
+  /** Default {@link #optionCostFraction}: 0.5%, the trainer environment's base option cost. */
+  public static final double DEFAULT_OPTION_COST_FRACTION = 0.005;
+
+  /** Settings with options quoted by the half-spread in vol points. */
+  public PaperExchangeConfig(double feeBps, long latencyMillis, double maxFillQuantity, int maxWaitingOrders,
+      double optionHalfSpreadVol, FillTime fillAt, int quoteHistory) {
+    this(feeBps, latencyMillis, maxFillQuantity, maxWaitingOrders, optionHalfSpreadVol, fillAt, quoteHistory,
+        OptionQuoting.HALF_SPREAD_VOL, DEFAULT_OPTION_COST_FRACTION);
+  }
 
   /** Settings with the default option half-spread, filling at the latest quote. */
   public PaperExchangeConfig(double feeBps, long latencyMillis, double maxFillQuantity, int maxWaitingOrders) {
@@ -48,6 +62,32 @@ public record PaperExchangeConfig(double feeBps, long latencyMillis, double maxF
         DEFAULT_QUOTE_HISTORY);
   }
 
+  /** The same settings with options charged a fraction {@code fraction} of their value ({@link OptionQuoting#COST_FRACTION}). */
+  public PaperExchangeConfig withOptionCostFraction(double fraction) {
+    return new PaperExchangeConfig(feeBps, latencyMillis, maxFillQuantity, maxWaitingOrders, optionHalfSpreadVol,
+        fillAt, quoteHistory, OptionQuoting.COST_FRACTION, fraction);
+  }
+
+  /**
+   * The fee of one fill in currency.
+   *
+   * @param option whether the fill is of a listed option
+   * @param notional |price x quantity x units per quantity| of the fill
+   * @return the fee: {@code optionCostFraction} of the notional for an option under
+   *     {@link OptionQuoting#COST_FRACTION}, {@code feeBps} of it otherwise
+   */
+  public double fee(boolean option, double notional) {
+    if (option && optionQuoting == OptionQuoting.COST_FRACTION) {
+      return Math.abs(notional) * optionCostFraction;
+    }
+    return PaperPricing.fee(notional, 1, feeBps);
+  }
+
+  /** The half-spread in vol points option fills pay: {@link #optionHalfSpreadVol}, or 0 under cost-fraction. */
+  public double effectiveOptionHalfSpreadVol() {
+    return optionQuoting == OptionQuoting.COST_FRACTION ? 0 : optionHalfSpreadVol;
+  }
+
   /** Validates every field with a message naming it. */
   public PaperExchangeConfig {
     if (!(feeBps >= 0) || !Double.isFinite(feeBps)) {
@@ -66,6 +106,10 @@ public record PaperExchangeConfig(double feeBps, long latencyMillis, double maxF
       throw new IllegalArgumentException("maxWaitingOrders must be >= 0, got " + maxWaitingOrders);
     }
     Objects.requireNonNull(fillAt, "fillAt");
+    Objects.requireNonNull(optionQuoting, "optionQuoting");
+    if (!(optionCostFraction >= 0 && optionCostFraction < 1)) {
+      throw new IllegalArgumentException("optionCostFraction must be in [0, 1), got " + optionCostFraction);
+    }
     if (quoteHistory < 1) {
       throw new IllegalArgumentException("quoteHistory must be >= 1, got " + quoteHistory);
     }

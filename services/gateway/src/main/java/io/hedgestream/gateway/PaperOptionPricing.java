@@ -3,20 +3,24 @@ package io.hedgestream.gateway;
 import io.hedgestream.avro.HedgeOrder;
 import io.hedgestream.avro.MarketTick;
 import io.hedgestream.avro.OptionSpec;
+import io.hedgestream.avro.SabrParams;
 import io.hedgestream.avro.Side;
 import io.hedgestream.basics.Result;
 import io.hedgestream.pricing.BlackScholes;
 import io.hedgestream.pricing.OptionGreeks;
 import io.hedgestream.pricing.PutCall;
+import io.hedgestream.pricing.SabrSmile;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * How the paper exchange quotes a listed European option on a symbol it has a tick for: Black-Scholes-Merton
- * at the tick's mid, ATM implied vol, rate and dividend yield (the engine's model price of the series),
- * with time to expiry {@code (expiry - tick time) / 365 days}. Buys pay the price at ATM vol plus the
- * half-spread in vol points, sells receive it at ATM vol minus the half-spread (floored at zero vol, the
- * discounted intrinsic value). Prices are per underlying unit; a contract is {@code multiplier} units.
+ * at the tick's mid, rate and dividend yield and the option's smile vol, with time to expiry
+ * {@code (expiry - tick time) / 365 days}: the SABR vol of its own strike and expiry when the tick carries
+ * SABR parameters ({@link SabrSmile}, the rule the engine marks with), the tick's ATM vol otherwise. That is
+ * the engine's model price of the series. Buys pay the price at that vol plus the half-spread in vol points,
+ * sells receive it at the vol minus the half-spread (floored at zero vol, the discounted intrinsic value).
+ * Prices are per underlying unit; a contract is {@code multiplier} units.
  */
 public final class PaperOptionPricing {
 
@@ -58,25 +62,46 @@ public final class PaperOptionPricing {
    * @return the price, or a failure when the tick's vol, rate or dividend yield cannot price it
    */
   public static Result<Double> fillPrice(Side side, OptionSpec spec, MarketTick quote, double halfSpreadVol) {
-    double vol = quote.getAtmImpliedVol() + (side == Side.BUY ? halfSpreadVol : -halfSpreadVol);
-    return price(spec, quote, Math.max(vol, 0));
+    double ttm = ttmYears(spec, quote);
+    double vol = smileVol(spec, quote, ttm) + (side == Side.BUY ? halfSpreadVol : -halfSpreadVol);
+    return price(spec, quote, ttm, Double.isNaN(vol) ? vol : Math.max(vol, 0));
   }
 
-  /** The model price per underlying unit (at the tick's ATM vol), or why there is none. */
+  /** The model price per underlying unit (at the option's smile vol), or why there is none. */
   public static Result<Double> modelPrice(OptionSpec spec, MarketTick quote) {
-    return price(spec, quote, quote.getAtmImpliedVol());
+    double ttm = ttmYears(spec, quote);
+    return price(spec, quote, ttm, smileVol(spec, quote, ttm));
   }
 
-  private static Result<Double> price(OptionSpec spec, MarketTick quote, double vol) {
-    double mid = 0.5 * (quote.getBid() + quote.getAsk());
-    double ttm = (micros(spec.getExpiryMicros()) - micros(quote.getEventTimeMicros())) / MICROS_PER_YEAR;
-    Result<OptionGreeks> greeks = BlackScholes.tryGreeks(PutCall.valueOf(spec.getOptionType().name()), mid,
+  /**
+   * The vol the option is priced at: SABR at its strike and expiry when the tick has SABR parameters, the
+   * tick's ATM vol otherwise; NaN when the SABR formula refuses the inputs.
+   */
+  public static double smileVol(OptionSpec spec, MarketTick quote, double ttmYears) {
+    SabrParams sabr = quote.getSabr();
+    if (sabr == null) {
+      return quote.getAtmImpliedVol();
+    }
+    return new SabrSmile(sabr.getAlpha(), sabr.getBeta(), sabr.getRho(), sabr.getNu())
+        .volAt(mid(quote), spec.getStrike(), ttmYears, quote.getRate(), quote.getDividendYield());
+  }
+
+  private static Result<Double> price(OptionSpec spec, MarketTick quote, double ttm, double vol) {
+    Result<OptionGreeks> greeks = BlackScholes.tryGreeks(PutCall.valueOf(spec.getOptionType().name()), mid(quote),
         spec.getStrike(), ttm, vol, quote.getRate(), quote.getDividendYield());
     if (!greeks.isSuccess() || !Double.isFinite(greeks.value().price())) {
       return Result.failure("cannot price the option from the tick of " + quote.getSymbol() + " (vol "
-          + quote.getAtmImpliedVol() + "): " + (greeks.isSuccess() ? "non-finite price" : greeks.reason()));
+          + vol + "): " + (greeks.isSuccess() ? "non-finite price" : greeks.reason()));
     }
     return Result.success(greeks.value().price());
+  }
+
+  private static double ttmYears(OptionSpec spec, MarketTick quote) {
+    return (micros(spec.getExpiryMicros()) - micros(quote.getEventTimeMicros())) / MICROS_PER_YEAR;
+  }
+
+  private static double mid(MarketTick quote) {
+    return 0.5 * (quote.getBid() + quote.getAsk());
   }
 
   private static long micros(Instant instant) {
