@@ -26,6 +26,7 @@ Readings of the seed (stated, not given by it):
   before costs and cost_t the dollar transaction cost of the step (the seed's c_i |a_i| written in dollars so
   it is not counted twice); ``reward_pnl`` = P_t - P_{t-1} - cost_t, the PnL increment of Cao et al., whose sum
   over an episode is the episode PnL.
+* ``delta_hedge=False`` skips step 2's underlying trade: with action 0 that is the no-hedge baseline.
 
 State vector (``STATE_FEATURES``, shape (N, 8)), Greeks per ``units_per_order`` units of one fresh client
 order so typical values are O(1):
@@ -45,6 +46,9 @@ from ..markets.sabr import sabr_implied_vol
 STATE_FEATURES = ("spot_rel", "hedge_implied_vol", "time_left", "portfolio_gamma", "portfolio_vega",
                   "hedge_gamma", "hedge_vega", "a_max")
 HEDGE_GREEKS = ("vega", "gamma")
+# SabrBookConfig fields that fix the market paths, the client orders and the prices of every line.
+MARKET_FIELDS = ("s0", "sigma0", "beta", "rho", "vol_of_vol", "days_per_year", "episode_days", "orders_per_day",
+                 "units_per_order", "book_maturity_days", "hedge_maturity_days")
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,7 @@ class SabrBookConfig:
     vega_tolerance: float = 0.0
     gamma_tolerance: float = 0.0
     a_max_cap: float = 2.0
+    delta_hedge: bool = True
 
     def __post_init__(self):
         if self.hedge_greek not in HEDGE_GREEKS:
@@ -154,43 +159,86 @@ class SabrBookEnv:
         self.order_counts = counts
         days = torch.arange(T, **kw)
         # Lines 0..T-1: client orders of day d; lines T..2T-1: hedge options bought on day d.
-        self.qty = torch.zeros(n, 2 * T, **kw)  # desk units
         self.book_qty = -c.units_per_order * client_net  # (N, T), added on arrival
         self.strike = torch.cat([self.spot[:, :T], self.spot[:, :T]], 1)  # ATM on the day of the trade
         self.expiry_day = torch.cat([days + c.book_maturity_days, days + c.hedge_maturity_days]).expand(n, 2 * T)
-        self.shares = torch.zeros(n, **kw)
-        self.cash = torch.zeros(n, **kw)
-        self.t = 0
         self._line_cache = {}
+        return self._start()
+
+    def reset_like(self, other: "SabrBookEnv") -> torch.Tensor:
+        """Start a new episode on ``other``'s market paths and client orders (shared, with its pricing cache).
+
+        Several policies then run on common random numbers while the market is priced once. ``other`` must
+        have been reset, with the same episode count, dtype and market settings (MARKET_FIELDS); hedge
+        Greek, costs, tolerances and delta hedging may differ. Returns the day-0 state. Shape: (N, 8).
+        """
+        mismatched = [f for f in MARKET_FIELDS if getattr(self.config, f) != getattr(other.config, f)]
+        if mismatched or other.n != self.n or other.dtype != self.dtype:
+            raise ValueError(f"reset_like needs the same market, size and dtype; differs in {mismatched}")
+        for name in ("spot", "alpha", "order_counts", "book_qty", "strike", "expiry_day", "_line_cache"):
+            setattr(self, name, getattr(other, name))
+        return self._start()
+
+    def price_all_days(self) -> None:
+        """Fill the pricing cache for every day of the episode (after ``reset``), e.g. before timing policies
+        that share these paths through ``reset_like``."""
+        for day in range(self.config.episode_days + 1):
+            self._line_values(day)
+            self._hedge_option(day)
+
+    def _start(self) -> torch.Tensor:
+        """Empty positions at day 0, then day 0's client orders; returns the state."""
+        kw = dict(dtype=self.dtype, device=self.device)
+        self.qty = torch.zeros(self.n, 2 * self.config.episode_days, **kw)  # desk units per line
+        self.shares = torch.zeros(self.n, **kw)
+        self.cash = torch.zeros(self.n, **kw)
+        self.t = 0
         self._arrive()
         return self.state()
 
     def _line_values(self, day: int) -> Tuple[torch.Tensor, ...]:
         """Price, delta, gamma, vega per unit of every line at ``day`` (cached: strikes are fixed at reset).
 
+        Only lines opened on or before ``day`` can hold a position, so only those are priced; the others are 0.
         Shape: each (N, 2T).
         """
         if day in self._line_cache:
             return self._line_cache[day]
-        c = self.config
+        c, T = self.config, self.config.episode_days
+        opened = torch.arange(min(day, T - 1) + 1, device=self.device)
+        lines = torch.cat([opened, T + opened])  # client lines and hedge lines of days 0..day
         spot = self.spot[:, day:day + 1]
-        ttm = (self.expiry_day - day) * c.dt
+        strike = self.strike[:, lines]
+        ttm = (self.expiry_day[:, lines] - day) * c.dt
         live_ttm = torch.clamp(ttm, min=c.dt)
-        vol = sabr_implied_vol(spot, self.strike, live_ttm, self.alpha[:, day:day + 1], c.beta, c.rho, c.vol_of_vol)
+        # In float64 whatever the env dtype: near the money the z/chi(z) ratio cancels to 0/0 in float32.
+        vol = sabr_implied_vol(spot.double(), strike.double(), live_ttm.double(),
+                               self.alpha[:, day:day + 1].double(), c.beta, c.rho, c.vol_of_vol).to(self.dtype)
         is_call = torch.ones_like(vol, dtype=torch.bool)
-        price = bs_price(spot, self.strike, ttm, vol, is_call)
-        delta, gamma, vega = bs_greeks(spot, self.strike, ttm, vol, is_call)
-        self._line_cache[day] = (price, delta, gamma, vega)
+        values = (bs_price(spot, strike, ttm, vol, is_call),) + bs_greeks(spot, strike, ttm, vol, is_call)
+        full = []
+        for value in values:
+            out = torch.zeros(self.n, 2 * T, dtype=self.dtype, device=self.device)
+            out[:, lines] = value
+            full.append(out)
+        self._line_cache[day] = tuple(full)
         return self._line_cache[day]
 
     def _hedge_option(self, day: int) -> Tuple[torch.Tensor, ...]:
-        """Price, delta, gamma, vega per unit of a new ATM hedge call at ``day``. Shape: each (N,)."""
+        """Price, delta, gamma, vega per unit and implied vol of a new ATM hedge call at ``day`` (cached).
+
+        Shape: each (N,)."""
+        key = ("hedge", day)
+        if key in self._line_cache:
+            return self._line_cache[key]
         c = self.config
         spot = self.spot[:, day]
         ttm = torch.full_like(spot, c.hedge_maturity_days * c.dt)
         vol = sabr_implied_vol(spot, spot, ttm, self.alpha[:, day], c.beta, c.rho, c.vol_of_vol)
         is_call = torch.ones_like(spot, dtype=torch.bool)
-        return (bs_price(spot, spot, ttm, vol, is_call),) + bs_greeks(spot, spot, ttm, vol, is_call) + (vol,)
+        self._line_cache[key] = (bs_price(spot, spot, ttm, vol, is_call),) + bs_greeks(spot, spot, ttm, vol, is_call) \
+            + (vol,)
+        return self._line_cache[key]
 
     def _arrive(self) -> None:
         """Book day t's client orders at fair value: the premium goes to cash, MtM unchanged."""
@@ -198,6 +246,15 @@ class SabrBookEnv:
         price = self._line_values(t)[0][:, t]
         self.qty[:, t] = self.book_qty[:, t]
         self.cash -= self.book_qty[:, t] * price
+
+    def client_premium_value(self) -> torch.Tensor:
+        """Fair value of every client order booked so far, summed per episode (the base of the seed's §6.7
+        premium kappa x option price). Shape: (N,)."""
+        value = torch.zeros(self.n, dtype=self.dtype, device=self.device)
+        for day in range(min(self.t + 1, self.config.episode_days)):
+            price = self._line_values(day)[0][:, day]
+            value += self.order_counts[:, day] * self.config.units_per_order * price
+        return value
 
     def portfolio_greeks(self) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
         """Options-only (delta, gamma, vega) of the desk at the current day, in units of the underlying."""
@@ -258,7 +315,7 @@ class SabrBookEnv:
         self.cash -= n_hedge * h_price
         option_cost = c.option_cost * n_hedge.abs() * h_price
         delta, _, _ = self.portfolio_greeks()
-        target_shares = -delta
+        target_shares = -delta if c.delta_hedge else self.shares
         trade = target_shares - self.shares
         underlying_cost = c.underlying_cost * trade.abs() * self.spot[:, t]
         self.cash -= trade * self.spot[:, t]

@@ -33,3 +33,15 @@ def test_risk_functionals_of_quantiles():
     assert float(quantile_risk(q, "mean_std")) == pytest.approx(0.5 + 1.645 * float(q.std(unbiased=False)))
     with pytest.raises(ValueError):
         quantile_risk(q, "entropic")
+
+
+def test_loss_value_matches_a_hand_computation():
+    pred = torch.tensor([[0.0, 0.0]], dtype=torch.float64)  # taus 0.25, 0.75
+    target = torch.tensor([[0.5, -3.0]], dtype=torch.float64)
+    # u = 0.5: Huber 0.125 (quadratic); u = -3: Huber 1 * (3 - 0.5) = 2.5 (linear). Weights |tau - 1{u < 0}|.
+    tau_025 = (0.25 * 0.125 + 0.75 * 2.5) / 2
+    tau_075 = (0.75 * 0.125 + 0.25 * 2.5) / 2
+    assert float(quantile_huber_loss(pred, target, kappa=1.0)) == pytest.approx(tau_025 + tau_075)
+    # kappa = 2: u = -3 is still linear, 2 (3 - 1) = 4, and everything is divided by kappa.
+    expected = ((0.25 * 0.125 + 0.75 * 4.0) / 2 + (0.75 * 0.125 + 0.25 * 4.0) / 2) / 2.0
+    assert float(quantile_huber_loss(pred, target, kappa=2.0)) == pytest.approx(expected)

@@ -136,3 +136,51 @@ def test_a_max_is_one_plus_tolerance_over_total_vega():
 def test_rejects_unknown_hedge_greek():
     with pytest.raises(ValueError):
         SabrBookConfig(hedge_greek="theta")
+
+
+def test_without_delta_hedging_no_shares_are_held_and_the_pnl_is_the_book_alone():
+    cfg = SabrBookConfig(delta_hedge=False, option_cost=0.0)
+    env = SabrBookEnv(cfg, 32, generator=gen(9))
+    results, shares = run_episode(env, lambda e: torch.zeros(e.n))
+    assert all(torch.all(s == 0) for s in shares)
+    T = cfg.episode_days
+    entry = torch.stack([env._line_values(line)[0][:, line] for line in range(T)], 1)
+    book_pnl = (env.qty[:, :T] * (env._line_values(T)[0][:, :T] - entry)).sum(1)
+    assert torch.allclose(sum(r.reward_pnl for r in results), book_pnl, atol=1e-9)
+
+
+def test_reset_like_replays_the_same_market_and_orders():
+    cfg = SabrBookConfig(option_cost=0.01)
+    own = SabrBookEnv(cfg, 16, generator=gen(10))
+    own_results, _ = run_episode(own, lambda e: torch.full((e.n,), 0.7))
+    paths = SabrBookEnv(cfg, 16, generator=gen(10))
+    paths.reset()
+    follower = SabrBookEnv(SabrBookConfig(option_cost=0.01, hedge_greek="gamma"), 16)
+    follower.reset_like(paths)
+    follower.config = cfg  # same market; compare the vega hedge on it
+    follower_results = []
+    while True:
+        follower_results.append(follower.step(torch.full((16,), 0.7)))
+        if follower_results[-1].done:
+            break
+    assert torch.allclose(sum(r.reward_pnl for r in own_results), sum(r.reward_pnl for r in follower_results))
+    with pytest.raises(ValueError):
+        SabrBookEnv(SabrBookConfig(sigma0=0.4), 16).reset_like(paths)
+
+
+def test_client_premium_value_is_the_fair_value_of_the_orders():
+    cfg = SabrBookConfig()
+    env = SabrBookEnv(cfg, 8, generator=gen(11))
+    run_episode(env, lambda e: torch.zeros(e.n))
+    expected = sum(env.order_counts[:, d] * cfg.units_per_order * env._line_values(d)[0][:, d]
+                   for d in range(cfg.episode_days))
+    assert torch.allclose(env.client_premium_value(), expected)
+    # An ATM 60-day call on 100 units is worth about $60 (seed §6.1.1), about one order a day.
+    per_order = float(env.client_premium_value().sum() / env.order_counts.sum())
+    assert 50 < per_order < 70
+
+
+def test_float32_episodes_have_finite_pnl():
+    env = SabrBookEnv(SabrBookConfig(), 4000, dtype=torch.float32, generator=gen(12))
+    results, _ = run_episode(env, lambda e: torch.zeros(e.n))
+    assert torch.isfinite(sum(r.reward_pnl for r in results)).all()
