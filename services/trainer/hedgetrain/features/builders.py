@@ -7,6 +7,7 @@ import torch
 
 from ..instruments.black_scholes import bs_greeks
 from .contract import FeatureContract, load_contract
+from .regime import ALL_ROLLING_FEATURES
 from .state import HedgeState
 
 
@@ -105,6 +106,16 @@ def _listed_hedge(name: str):
     return listed_hedge
 
 
+def _rolling(name: str, column: int):
+    """Builder of a rolling feature: the state's daily-series column (``HedgeState.rolling``, NaN in warm-up)."""
+    def rolling(state: HedgeState, cache=None) -> torch.Tensor:
+        if state.rolling is None:
+            raise ValueError(f"feature {name!r} needs the symbol's daily series (HedgeState.rolling)")
+        return state.rolling[:, column]
+    rolling.__name__ = name
+    return rolling
+
+
 LISTED_HEDGE_FEATURES = ("hedge_call_atm_30d", "hedge_call_atm_30d_log_moneyness", "hedge_call_atm_30d_ttm_years",
                          "hedge_options_delta")
 
@@ -121,6 +132,7 @@ FEATURE_BUILDERS: Dict[str, Callable[[HedgeState], torch.Tensor]] = {
     "log_spot": log_spot,
     "variance": variance,
     **{name: _listed_hedge(name) for name in LISTED_HEDGE_FEATURES},
+    **{name: _rolling(name, i) for i, name in enumerate(ALL_ROLLING_FEATURES)},
 }
 
 

@@ -7,9 +7,11 @@ Run from services/trainer::
 
 A seeded synthetic market of ``DAYS`` weekdays: one to four ticks a day (a one-tick day is a daily bar at
 20:00 UTC), some ticks exactly at 00:00:00 and at 23:59:59.999999 UTC so the day boundary is exercised,
-volume per tick with a 22-day stretch without any volume (Amihud undefined), and a volatility regime
-change. Each tick carries the features a decision at that tick sees (the day's close so far as ``C_t``),
-``null`` where undefined. The Java test ``RollingParityTest`` (services/engine) replays the ticks through
+volume per tick with a 22-day stretch without any volume (Amihud and the illiquid flag undefined), and
+four volatility regimes of 100 days (about 8%, 19%, 32%, 56% annualised) so every regime one-hot and the
+illiquid flag's full 252-day window (from close 272) occur. Each tick carries the features a decision at that
+tick sees (the day's close so far as ``C_t``), ``null`` where undefined: the six rolling features and the five
+regime context features (``ALL_ROLLING_FEATURES``). The Java test ``RollingParityTest`` (services/engine) replays the ticks through
 the engine's implementation and must match to 1e-9; ``tests/features/test_rolling.py`` regenerates the
 file and compares.
 """
@@ -23,14 +25,16 @@ from pathlib import Path
 
 import numpy as np
 
-from .rolling import ROLLING_FEATURES, DRAWDOWN_WINDOW, rolling_features_numpy
+from .regime import ALL_ROLLING_FEATURES, HISTORY_CLOSES, all_rolling_features
 
 SEED = 20250604
-DAYS = 300
+DAYS = 420
 START = dt.date(2024, 1, 2)
 CLOSE_MICROS = 20 * 3600 * 1_000_000  # 20:00 UTC, a US close
 DAY_MICROS = 86_400 * 1_000_000
 NO_VOLUME_DAYS = range(120, 142)
+DAILY_VOLS = (0.005, 0.012, 0.02, 0.035)  # about 8%, 19%, 32% and 56% annualised: LOW, MEDIUM, HIGH, CRISIS
+REGIME_DAYS = 100
 PARITY_PATH = Path(__file__).resolve().parents[4] / "schemas" / "policy" / "parity" / "rolling-v1.json"
 
 
@@ -62,7 +66,7 @@ def synthetic_ticks(seed: int = SEED, days: int = DAYS):
     ticks, price = [], 100.0
     for d, day in enumerate(_weekdays(days)):
         midnight = int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()) * 1_000_000
-        daily_vol = 0.012 if d < 180 else 0.03
+        daily_vol = DAILY_VOLS[min(d // REGIME_DAYS, len(DAILY_VOLS) - 1)]
         offsets = _tick_offsets(rng, d)
         for offset in offsets:
             price *= math.exp(daily_vol / math.sqrt(len(offsets)) * rng.standard_normal())
@@ -83,8 +87,8 @@ def expected_features(ticks):
         else:
             closes[-1] = tick["last"]
             volumes[-1] += tick["volume"]
-        row = rolling_features_numpy(closes, volumes)[-1]
-        out.append({"closes": min(len(closes), DRAWDOWN_WINDOW),
+        row = all_rolling_features(np.asarray(closes), np.asarray(volumes))[-1].tolist()
+        out.append({"closes": min(len(closes), HISTORY_CLOSES),
                     "features": [None if math.isnan(x) else float(x) for x in row]})
     return out
 
@@ -99,7 +103,7 @@ def parity_document(seed: int = SEED, days: int = DAYS):
         "generator": "cd services/trainer && /usr/bin/python3 -m hedgetrain.features.rolling_parity",
         "seed": seed,
         "zone": "UTC",
-        "features": list(ROLLING_FEATURES),
+        "features": list(ALL_ROLLING_FEATURES),
         "ticks": cases,
     }
 

@@ -7,6 +7,7 @@ import torch
 
 from ..instruments.book import OptionBook
 from .builders import FeatureSet
+from .regime import all_rolling_features
 from .state import HedgeState
 
 MICROS_PER_YEAR = 365.0 * 86400.0 * 1e6
@@ -16,7 +17,9 @@ def snapshot_state(snapshot: Dict[str, Any], instruments: List[str]) -> HedgeSta
     """Build a one-row float64 :class:`HedgeState` from an engine snapshot dict.
 
     Keys: spot, atmVol, rate, dividendYield, nowEpochMicros, options [{type, strike, expiryEpochMicros,
-    multiplier, deskQuantity}], holdings {instrument: units}. Holdings are divided by the book scale.
+    multiplier, deskQuantity}], holdings {instrument: units}, and optionally rolling {closes, volumes}: the
+    symbol's daily series, oldest first, the decision day's close so far last (the rolling features' input).
+    Holdings are divided by the book scale.
     """
     opts = snapshot["options"]
     if not opts:
@@ -34,9 +37,11 @@ def snapshot_state(snapshot: Dict[str, Any], instruments: List[str]) -> HedgeSta
         raise ValueError("snapshot book has zero scale (all options expired or zero quantity)")
     holdings = torch.tensor([[snapshot["holdings"].get(i, 0.0) for i in instruments]], dtype=f64) / scale.unsqueeze(1)
     spot = torch.tensor([snapshot["spot"]], dtype=f64)
+    series = snapshot.get("rolling")
+    rolling = None if series is None else all_rolling_features(series["closes"], series["volumes"])[-1:]  # (1, R)
     return HedgeState(time_years=0.0, spot=spot, vol=torch.tensor([snapshot["atmVol"]], dtype=f64), book=book,
                       holdings=holdings, spot_ref=spot, rate=float(snapshot["rate"]),
-                      div=float(snapshot["dividendYield"]))
+                      div=float(snapshot["dividendYield"]), rolling=rolling)
 
 
 def snapshot_features(snapshot: Dict[str, Any], feature_set: FeatureSet, instruments: List[str]) -> List[float]:

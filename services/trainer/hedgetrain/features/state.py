@@ -15,7 +15,9 @@ class HedgeState:
 
     Shape:
         spot, vol, spot_ref, scale: (N,); variance: (N,) or None;
-        holdings: (N, K) current holdings per unit of book scale (before this decision).
+        holdings: (N, K) current holdings per unit of book scale (before this decision);
+        rolling: (N, R) the symbol's rolling features as of the decision (``ALL_ROLLING_FEATURES`` order, NaN where
+        undefined), or None when the market has no daily series (the rolling features then cannot be built).
     ``time_years`` is t_k measured from the start of the horizon; ``book`` expiries use the same origin.
     """
     time_years: float
@@ -27,6 +29,7 @@ class HedgeState:
     variance: Optional[torch.Tensor] = None
     rate: float = 0.0
     div: float = 0.0
+    rolling: Optional[torch.Tensor] = None
 
     @property
     def scale(self) -> torch.Tensor:

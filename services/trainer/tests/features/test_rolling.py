@@ -5,7 +5,8 @@ import numpy as np
 import pytest
 import torch
 
-from hedgetrain.features import ROLLING_FEATURES, load_contract, rolling_features, rolling_features_numpy
+from hedgetrain.features import (REGIME_CONTEXT_FEATURES, ROLLING_FEATURES, load_contract, rolling_features,
+                                 rolling_features_numpy)
 from hedgetrain.features import rolling_parity
 
 
@@ -76,7 +77,8 @@ def test_bad_input_is_rejected():
 
 def test_names_are_the_contracts_rolling_features_in_order():
     contract = load_contract()
-    assert list(ROLLING_FEATURES) == [n for n, s in contract.features.items() if s.source == "rolling"]
+    assert list(ROLLING_FEATURES + REGIME_CONTEXT_FEATURES) == [n for n, s in contract.features.items()
+                                                                if s.source == "rolling"]
     assert contract.feature_set("bs-book-rolling-v1")[-6:] == ROLLING_FEATURES
     assert contract.is_servable("bs-book-rolling-v1")
 
@@ -99,5 +101,5 @@ def test_parity_vectors_cover_warm_up_day_boundaries_and_missing_volume():
     doc = json.loads(ticks)["ticks"]
     micros_of_day = [t["eventTimeMicros"] % rolling_parity.DAY_MICROS for t in doc]
     assert 0 in micros_of_day and rolling_parity.DAY_MICROS - 1 in micros_of_day
-    assert any(t["closes"] == 252 for t in doc) and doc[0]["features"][0] is None
+    assert any(t["closes"] == 272 for t in doc) and doc[0]["features"][0] is None
     assert any(t["closes"] >= 21 and t["features"][5] is None for t in doc)

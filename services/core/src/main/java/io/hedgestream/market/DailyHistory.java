@@ -10,10 +10,10 @@ import java.util.Arrays;
 public final class DailyHistory {
 
   /**
-   * Completed days kept: the longest window ({@code drawdown}, 252 closes including the current day) needs
-   * 251 of them.
+   * Completed days kept: the longest window (the {@code illiquid} flag's, {@value RollingFeature#HISTORY_CLOSES}
+   * closes including the current day) needs 271 of them.
    */
-  public static final int CAPACITY = RollingFeature.DRAWDOWN_WINDOW - 1;
+  public static final int CAPACITY = RollingFeature.HISTORY_CLOSES - 1;
 
   private final double[] closes = new double[CAPACITY];
   private final double[] volumes = new double[CAPACITY];

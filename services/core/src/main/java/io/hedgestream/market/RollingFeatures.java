@@ -8,7 +8,8 @@ import java.util.Arrays;
  * volumes with trailing windows only. {@code C_t} is the current day's close so far (the latest tick's
  * price), so a daily bar's own close is in its features and an intraday decision sees the day's return
  * so far; the window's other days are completed days. A feature whose window is not yet full is undefined
- * (NaN, and {@link #get} explains why). Immutable.
+ * (NaN, and {@link #get} explains why). The regime one-hot is undefined with {@code realized_vol_20d}, the
+ * illiquid flag as {@link IlliquidityFlag} says. Immutable.
  */
 public final class RollingFeatures {
 
@@ -86,6 +87,10 @@ public final class RollingFeatures {
       return Result.failure(feature.contractName() + " needs " + feature.closesNeeded() + " daily closes, "
           + closes + " available (warm-up)");
     }
+    if (feature == RollingFeature.ILLIQUID && isDefined(RollingFeature.AMIHUD_20D)) {
+      return Result.failure(feature.contractName() + " is undefined: fewer than " + IlliquidityFlag.MIN_VALUES
+          + " defined amihud_20d values in its " + IlliquidityFlag.LOOKBACK_DAYS + "-day window");
+    }
     return Result.failure(feature.contractName() + " is undefined: no volume traded on any day of its "
         + RollingFeature.RETURN_WINDOW + "-day window");
   }
@@ -106,18 +111,12 @@ public final class RollingFeatures {
     double[] returns = new double[window];
     double sum = 0;
     double worst = Double.POSITIVE_INFINITY;
-    double illiquidity = 0;
-    int traded = 0;
     for (int k = 0; k < window; k++) {
       int day = n - window + k;
       double r = Math.log(closes[day] / closes[day - 1]);
       returns[k] = r;
       sum += r;
       worst = Math.min(worst, r);
-      if (volumes[day] > 0) {
-        illiquidity += Math.abs(r) / (closes[day] * volumes[day]);
-        traded++;
-      }
     }
     double mean = sum / window;
     double squares = 0;
@@ -128,9 +127,18 @@ public final class RollingFeatures {
         Math.sqrt(RollingFeature.TRADING_DAYS_PER_YEAR * squares / (window - 1));
     values[RollingFeature.MOMENTUM_20D.ordinal()] = Math.log(closes[n - 1] / closes[n - 1 - window]);
     values[RollingFeature.CVAR95_20D.ordinal()] = -worst;
-    if (traded > 0) {
-      values[RollingFeature.AMIHUD_20D.ordinal()] = RollingFeature.AMIHUD_SCALE * illiquidity / traded;
-    }
+    double[] amihud = IlliquidityFlag.dailyAmihud(closes, volumes);
+    values[RollingFeature.AMIHUD_20D.ordinal()] = amihud[amihud.length - 1];
+    values[RollingFeature.ILLIQUID.ordinal()] = IlliquidityFlag.of(amihud);
+    regime(VolRegime.of(values[RollingFeature.REALIZED_VOL_20D.ordinal()]));
+  }
+
+  /** The one-hot regime features of a defined volatility regime. */
+  private void regime(VolRegime regime) {
+    values[RollingFeature.REGIME_LOW.ordinal()] = regime == VolRegime.LOW ? 1 : 0;
+    values[RollingFeature.REGIME_MEDIUM.ordinal()] = regime == VolRegime.MEDIUM ? 1 : 0;
+    values[RollingFeature.REGIME_HIGH.ordinal()] = regime == VolRegime.HIGH ? 1 : 0;
+    values[RollingFeature.REGIME_CRISIS.ordinal()] = regime == VolRegime.CRISIS ? 1 : 0;
   }
 
   @Override

@@ -94,7 +94,7 @@ public final class RollingMarketState {
     return today;
   }
 
-  /** Daily closes held, the current day's included: at most {@value RollingFeature#DRAWDOWN_WINDOW}. */
+  /** Daily closes held, the current day's included: at most {@value RollingFeature#HISTORY_CLOSES}. */
   public int closes() {
     return today == null ? 0 : history.count() + 1;
   }

@@ -108,7 +108,8 @@ class RollingFeaturesTest {
   @Test
   void featureNamesAreTheContractNamesInContractOrder() {
     assertThat(Arrays.stream(RollingFeature.values()).map(RollingFeature::contractName)).containsExactly(
-        "ret_1d", "realized_vol_20d", "drawdown", "momentum_20d", "cvar95_20d", "amihud_20d");
+        "ret_1d", "realized_vol_20d", "drawdown", "momentum_20d", "cvar95_20d", "amihud_20d", "regime_low",
+        "regime_medium", "regime_high", "regime_crisis", "illiquid");
     assertThat(RollingFeature.named("amihud_20d")).contains(RollingFeature.AMIHUD_20D);
     assertThat(RollingFeature.named("book_delta")).isEmpty();
   }

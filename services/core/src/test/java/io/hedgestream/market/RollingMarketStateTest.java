@@ -105,7 +105,7 @@ class RollingMarketStateTest {
                 .isCloseTo(expected[i], within(1e-12 * Math.max(1, Math.abs(expected[i]))));
           }
         }
-        assertThat(state.closes()).isEqualTo(Math.min(bars.size(), 252));
+        assertThat(state.closes()).isEqualTo(Math.min(bars.size(), RollingFeature.HISTORY_CLOSES));
       }
     }
   }
@@ -182,14 +182,14 @@ class RollingMarketStateTest {
   }
 
   @Test
-  void historyKeepsTheNewest251DaysInOrder() {
+  void historyKeepsTheNewest271DaysInOrder() {
     DailyHistory history = new DailyHistory();
     for (int i = 0; i < 600; i++) {
       history.append(i, 2 * i);
     }
-    assertThat(history.count()).isEqualTo(251);
-    assertThat(history.closes()[0]).isEqualTo(349);
-    assertThat(history.closes()[250]).isEqualTo(599);
-    assertThat(history.volumes()[250]).isEqualTo(1198);
+    assertThat(history.count()).isEqualTo(271);
+    assertThat(history.closes()[0]).isEqualTo(329);
+    assertThat(history.closes()[270]).isEqualTo(599);
+    assertThat(history.volumes()[270]).isEqualTo(1198);
   }
 }

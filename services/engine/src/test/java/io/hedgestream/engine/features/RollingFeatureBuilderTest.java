@@ -44,9 +44,18 @@ class RollingFeatureBuilderTest {
     List<String> set = CONTRACT.featureSet("bs-book-rolling-v1").orElseThrow();
     FeatureBuilder builder = FeatureBuilder.of(set);
     assertThat(builder.names().subList(7, 13)).containsExactly(
-        Arrays.stream(RollingFeature.values()).map(RollingFeature::contractName).toArray(String[]::new));
+        Arrays.stream(RollingFeature.values()).limit(6).map(RollingFeature::contractName).toArray(String[]::new));
     assertThat(ContractFeatures.names()).containsAll(set);
     assertThat(CONTRACT.servableSources()).contains("rolling");
+  }
+
+  @Test
+  void theRobustRegimeSetEndsWithTheHoldingAndTheFiveContextFeatures() {
+    List<String> set = CONTRACT.featureSet("robust-regime-v1").orElseThrow();
+    FeatureBuilder builder = FeatureBuilder.of(set);
+    assertThat(builder.names().subList(9, 15)).containsExactly("hedge_underlying", "regime_low", "regime_medium",
+        "regime_high", "regime_crisis", "illiquid");
+    assertThat(ContractFeatures.names()).containsAll(set);
   }
 
   @Test
