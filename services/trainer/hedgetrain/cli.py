@@ -1,4 +1,4 @@
-"""Command line: python -m hedgetrain <train|eval|export|bench|reproduce|study> ... (each with --help)."""
+"""Command line: python -m hedgetrain <train|eval|export|export-robust|bench|reproduce|study> ... (each with --help)."""
 from __future__ import annotations
 
 import argparse
@@ -88,6 +88,18 @@ def cmd_reproduce(args) -> int:
     return 0
 
 
+def cmd_export_robust(args) -> int:
+    """Train one method of the HIRM study for one seed and export it to the engine's ONNX contract."""
+    from .robust.export import export_robust
+    config = args.config or TRAINER_ROOT / "configs" / "studies" / "hirm.json"
+    res = export_robust(args.method, args.seed, args.out, config, data_dir=args.data_dir,
+                        target_bound=args.target_bound, parity_cases=args.parity_cases,
+                        log=(lambda line: print(line, file=sys.stderr)) if args.verbose else (lambda line: None))
+    print(json.dumps({"out": str(res.out), "best_iter": res.best_iter, "best_val_cvar95": res.best_val_cvar95,
+                      "sha256": res.metadata["sha256"], "checks": res.checks}, indent=1))
+    return 0
+
+
 STUDY_DEFAULT_SEEDS = {"hirm": 30, "rl": 5}
 
 
@@ -138,6 +150,17 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--target-bound", type=float, default=1.25, help="guardrail |target| bound per instrument")
     x.add_argument("--parity-cases", type=int, default=64)
     x.set_defaults(func=cmd_export)
+
+    xr = sub.add_parser("export-robust", help="train one HIRM-study method for one seed and export it to ONNX "
+                                              "(feature set robust-regime-v1) with metadata and parity vectors")
+    xr.add_argument("--method", required=True, help="erm, groupdro, vrex, irm or hirm (the study config's methods)")
+    xr.add_argument("--seed", type=int, default=0)
+    xr.add_argument("--out", required=True, help="model folder, e.g. ../../models/hirm-spy-v1")
+    xr.add_argument("--config", help="study config (default configs/studies/hirm.json)")
+    xr.add_argument("--data-dir", type=Path, default=None, help="SPY/VIX/DTB3 files (default $HEDGE_DATA_DIR)")
+    xr.add_argument("--target-bound", type=float, default=1.25, help="guardrail |target| bound")
+    xr.add_argument("--parity-cases", type=int, default=32)
+    xr.set_defaults(func=cmd_export_robust)
 
     b = sub.add_parser("bench", help="training throughput benchmark (JSON)")
     b.add_argument("--out", default=str(TRAINER_ROOT / "results" / "throughput.json"))

@@ -5,6 +5,7 @@ import io.hedgestream.engine.marking.BookMarks;
 import io.hedgestream.engine.marking.MarketSnapshot;
 import io.hedgestream.engine.policy.DecisionContext;
 import io.hedgestream.engine.state.OptionPosition;
+import io.hedgestream.market.RollingFeatures;
 import io.hedgestream.pricing.PutCall;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,13 +50,28 @@ public final class Books {
    */
   public static DecisionContext context(String book, MarketSnapshot market, List<Option> options,
       double underlyingHolding) {
+    return context(book, market, options, underlyingHolding, RollingFeatures.NONE);
+  }
+
+  /**
+   * A book marked at {@code market} with its symbol's rolling features.
+   *
+   * @param book book id
+   * @param market the market
+   * @param options the options
+   * @param underlyingHolding filled holding of the underlying
+   * @param rolling the symbol's rolling features as of the market
+   * @return the context
+   */
+  public static DecisionContext context(String book, MarketSnapshot market, List<Option> options,
+      double underlyingHolding, RollingFeatures rolling) {
     List<OptionPosition> positions = new ArrayList<>();
     for (Option option : options) {
       positions.add(OptionPosition.open(market.symbol(), option.putCall(), option.strike(), option.expiryMicros(),
           option.multiplier(), option.deskQuantity(), 0.0));
     }
     BookMarks marks = BookMarker.mark(positions, market);
-    return DecisionContext.of(book, marks, Map.of(market.symbol(), underlyingHolding), Map.of());
+    return DecisionContext.of(book, marks, Map.of(market.symbol(), underlyingHolding), Map.of(), rolling);
   }
 
   /** A desk short {@code contracts} calls (multiplier 100) at the money, 30 days, spot 100, vol 20%. */

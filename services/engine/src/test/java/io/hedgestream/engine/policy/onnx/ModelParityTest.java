@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hedgestream.engine.features.Books;
 import io.hedgestream.engine.marking.MarketSnapshot;
 import io.hedgestream.engine.policy.DecisionContext;
+import io.hedgestream.market.RollingFeatures;
 import io.hedgestream.pricing.PutCall;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Train/serve parity: every model under the repository's {@code models/} replays its trainer-written
  * {@code parity.json} (raw snapshot -> features -> output) through the engine's marking, feature builder
- * and ONNX session. Features must match to 1e-9 (float64), outputs to 1e-5.
+ * and ONNX session. A snapshot of a model with rolling features carries the symbol's daily series
+ * ({@code rolling.closes} and {@code rolling.volumes}, oldest first, the decision day's last), from which the
+ * engine computes them. Features must match to 1e-9 (float64), outputs to 1e-5.
  */
 class ModelParityTest {
 
@@ -120,7 +123,10 @@ class ModelParityTest {
           option.get("deskQuantity").asDouble()));
     }
     double holding = in.path("holdings").path("UNDERLYING").asDouble(0);
-    DecisionContext context = Books.context("parity-" + index, market, options, holding);
+    JsonNode series = in.get("rolling");
+    RollingFeatures rolling = series == null ? RollingFeatures.NONE
+        : RollingFeatures.of(doubles(series.get("closes")), doubles(series.get("volumes")));
+    DecisionContext context = Books.context("parity-" + index, market, options, holding, rolling);
     return new Case(context, doubles(node.get("features")), doubles(node.get("expected").get("target")),
         node.get("expected").get("holdings").get("UNDERLYING").asDouble());
   }
