@@ -3,7 +3,9 @@ package io.hedgestream.feed;
 import io.hedgestream.config.PlaybackSpeed;
 import io.hedgestream.config.SettingsReader;
 import io.hedgestream.feed.flow.OrderFlowConfig;
+import io.hedgestream.feed.sabr.SabrBookSettings;
 import io.hedgestream.kafka.KafkaClients;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -46,6 +48,18 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  *       {@code feed.orders.multiplier} [100], {@code feed.orders.books-per-symbol} [1],
  *       {@code feed.orders.book-name} [{symbol}-book-{n}], {@code feed.orders.clients} [5]: see
  *       {@link OrderFlowConfig}.
+ *   <li>{@code feed.scenario} [flow] {@code flow} (the market and flow above) or {@code sabr-book}: the
+ *       trainer's SABR book environment ({@link SabrBookSettings}: one tick a decision day at
+ *       {@code feed.sabr.tick-time}, {@code feed.step-seconds}, {@code feed.model}, the GBM/Heston, spread,
+ *       rate and order-size settings do not apply; ticks are published from the first tick time at or after
+ *       {@code feed.start-time}; orders go to book {@code feed.orders.book-name} with n = 1).
+ *   <li>{@code feed.sabr.s0} [10], {@code feed.sabr.sigma0} [0.3], {@code feed.sabr.beta} [0.5],
+ *       {@code feed.sabr.rho} [0.2], {@code feed.sabr.vol-of-vol} [0.3], {@code feed.sabr.days-per-year}
+ *       [365], {@code feed.sabr.episode-days} [0 = unbounded], {@code feed.sabr.orders-per-day} [1],
+ *       {@code feed.sabr.units-per-order} [100], {@code feed.sabr.book-maturity-days} [60],
+ *       {@code feed.sabr.atm-vol-days} [30], {@code feed.sabr.tick-time} [20:00]: see {@link SabrBookSettings}.
+ *   <li>{@code feed.path-out} [unset] a CSV file the feed writes the simulated path to, one line per symbol
+ *       and step ({@link PathWriter}), so the trainer environment can replay the same path.
  *   <li>{@code kafka.*}: passed to the producer with the prefix stripped (SASL/SSL settings).
  * </ul>
  *
@@ -59,6 +73,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * @param maxTicks ticks per symbol before stopping; 0 = unbounded
  * @param market the simulated market
  * @param orderFlow the simulated client flow
+ * @param scenario what is simulated
+ * @param sabrBook the settings of the {@code sabr-book} scenario
+ * @param pathOut where to write the simulated path; null = nowhere
  * @param kafkaOverrides extra producer settings
  */
 public record FeedConfig(
@@ -72,6 +89,9 @@ public record FeedConfig(
     long maxTicks,
     MarketConfig market,
     OrderFlowConfig orderFlow,
+    Scenario scenario,
+    SabrBookSettings sabrBook,
+    Path pathOut,
     Map<String, Object> kafkaOverrides) {
 
   private static final Set<String> RESERVED = Set.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -83,6 +103,8 @@ public record FeedConfig(
     Objects.requireNonNull(speed, "speed");
     Objects.requireNonNull(market, "market");
     Objects.requireNonNull(orderFlow, "orderFlow");
+    Objects.requireNonNull(scenario, "scenario");
+    Objects.requireNonNull(sabrBook, "sabrBook");
     if (bootstrapServers == null || bootstrapServers.isBlank()) {
       throw new IllegalArgumentException("bootstrapServers must not be blank");
     }
@@ -114,10 +136,32 @@ public record FeedConfig(
     long maxTicks = in.integer("feed.max-ticks", 0, v -> v >= 0, ">= 0");
     MarketConfig market = FeedConfigParts.market(in);
     OrderFlowConfig flow = FeedConfigParts.orderFlow(in);
+    Scenario scenario = Scenario.parse(in.choice("feed.scenario", Scenario.FLOW.propertyValue(),
+        List.of(Scenario.FLOW.propertyValue(), Scenario.SABR_BOOK.propertyValue())));
+    SabrBookSettings sabr = FeedConfigParts.sabrBook(in);
+    Path pathOut = in.parsed("feed.path-out", null, text -> Path.of(text));
     Map<String, Object> overrides = in.kafkaOverrides(RESERVED);
     in.throwIfInvalid("feed");
-    return new FeedConfig(bootstrap, symbols, seed, runId, start, Math.round(stepSeconds * 1e6), speed,
-        maxTicks, market, flow, overrides);
+    long stepMicros = scenario == Scenario.SABR_BOOK ? sabr.stepMicros() : Math.round(stepSeconds * 1e6);
+    return new FeedConfig(bootstrap, symbols, seed, runId, start, stepMicros, speed, maxTicks, market, flow,
+        scenario, sabr, pathOut, overrides);
+  }
+
+  /**
+   * Ticks per symbol after which the feed stops, 0 = never: {@code feed.max-ticks}, and for a
+   * {@code sabr-book} episode at most {@code episode-days + 1} (days 0..T, no orders on day T).
+   */
+  public long tickLimit() {
+    if (scenario != Scenario.SABR_BOOK || sabrBook.episodeDays() == 0) {
+      return maxTicks;
+    }
+    long episodeTicks = sabrBook.episodeDays() + 1L;
+    return maxTicks == 0 ? episodeTicks : Math.min(maxTicks, episodeTicks);
+  }
+
+  /** The file the simulated path is written to, when asked for. */
+  public Optional<Path> pathOutFile() {
+    return Optional.ofNullable(pathOut);
   }
 
   /** The event time of the first tick, when fixed; empty means "the wall clock at start". */
@@ -128,7 +172,7 @@ public record FeedConfig(
   /** The same configuration with other bootstrap servers (e.g. the demo's in-JVM broker). */
   public FeedConfig withBootstrapServers(String servers) {
     return new FeedConfig(servers, symbols, seed, runId, startTime, stepMicros, speed, maxTicks, market,
-        orderFlow, kafkaOverrides);
+        orderFlow, scenario, sabrBook, pathOut, kafkaOverrides);
   }
 
   /**

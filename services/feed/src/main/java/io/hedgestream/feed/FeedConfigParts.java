@@ -3,6 +3,8 @@ package io.hedgestream.feed;
 import io.hedgestream.config.SettingsReader;
 import io.hedgestream.feed.flow.OrderFlowConfig;
 import io.hedgestream.feed.market.HestonParameters;
+import io.hedgestream.feed.sabr.SabrBookSettings;
+import java.time.LocalTime;
 import java.util.List;
 
 /**
@@ -57,6 +59,29 @@ final class FeedConfigParts {
     } catch (IllegalArgumentException e) {
       in.error("feed order-flow settings: " + e.getMessage());
       return null;
+    }
+  }
+
+  static SabrBookSettings sabrBook(SettingsReader in) {
+    SabrBookSettings d = SabrBookSettings.DEFAULTS;
+    try {
+      return new SabrBookSettings(
+          in.decimal("feed.sabr.s0", d.s0(), v -> v > 0 && Double.isFinite(v), POSITIVE),
+          in.decimal("feed.sabr.sigma0", d.sigma0(), v -> v > 0 && Double.isFinite(v), POSITIVE),
+          in.decimal("feed.sabr.beta", d.beta(), v -> v >= 0 && v <= 1, "in [0, 1]"),
+          in.decimal("feed.sabr.rho", d.rho(), v -> v > -1 && v < 1, "in (-1, 1)"),
+          in.decimal("feed.sabr.vol-of-vol", d.volOfVol(), v -> v >= 0 && Double.isFinite(v), NON_NEGATIVE),
+          in.decimal("feed.sabr.days-per-year", d.daysPerYear(), v -> v > 0 && v <= 8760, "in (0, 8760]"),
+          (int) in.integer("feed.sabr.episode-days", d.episodeDays(), v -> v >= 0 && v <= 1_000_000, "in [0, 1000000]"),
+          in.decimal("feed.sabr.orders-per-day", d.ordersPerDay(), v -> v >= 0 && Double.isFinite(v), NON_NEGATIVE),
+          in.decimal("feed.sabr.units-per-order", d.unitsPerOrder(), v -> v > 0 && Double.isFinite(v), POSITIVE),
+          (int) in.integer("feed.sabr.book-maturity-days", d.bookMaturityDays(), v -> v >= 1 && v <= 100_000,
+              "in [1, 100000]"),
+          (int) in.integer("feed.sabr.atm-vol-days", d.atmVolDays(), v -> v >= 1 && v <= 100_000, "in [1, 100000]"),
+          in.parsed("feed.sabr.tick-time", d.tickTimeUtc(), LocalTime::parse));
+    } catch (IllegalArgumentException e) {
+      in.error("feed sabr-book settings: " + e.getMessage());
+      return SabrBookSettings.DEFAULTS;
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.hedgestream.feed;
 
 import io.hedgestream.feed.flow.ClientOrderFactory;
+import io.hedgestream.feed.sabr.SabrBookSettings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.List;
  */
 public final class FeedGenerator {
 
-  private final List<SymbolFeed> feeds;
+  private final List<SymbolStream> feeds;
   private final Instant start;
   private final long stepMicros;
   private long steps;
@@ -20,16 +21,21 @@ public final class FeedGenerator {
    * A generator for {@code config}'s symbols whose first tick is at {@code start}.
    *
    * @param config the feed configuration (seed, symbols, market, order flow, step)
-   * @param start event time of the first tick
+   * @param start event time of the first tick; for the {@code sabr-book} scenario the first tick is at the
+   *     first tick time at or after it ({@link SabrBookSettings#firstTick})
    */
   public FeedGenerator(FeedConfig config, Instant start) {
-    this.start = start;
+    boolean sabrBook = config.scenario() == Scenario.SABR_BOOK;
+    this.start = sabrBook ? config.sabrBook().firstTick(start) : start;
     this.stepMicros = config.stepMicros();
     ClientOrderFactory orders = new ClientOrderFactory(config.orderFlow(), config.runId());
-    List<SymbolFeed> list = new ArrayList<>();
+    List<SymbolStream> list = new ArrayList<>();
     for (String symbol : config.symbols()) {
-      list.add(new SymbolFeed(symbol, config.seed(), config.market(), config.orderFlow().ratePerDay(),
-          config.orderFlow().tenorYears(), orders, start, config.stepMicros()));
+      list.add(sabrBook
+          ? new SabrBookFeed(symbol, config.seed(), config.sabrBook(), config.orderFlow().bookName(symbol, 1),
+              config.runId(), this.start, config.market().volumePerDay())
+          : new SymbolFeed(symbol, config.seed(), config.market(), config.orderFlow().ratePerDay(),
+              config.orderFlow().tenorYears(), orders, this.start, config.stepMicros()));
     }
     this.feeds = List.copyOf(list);
   }
@@ -40,7 +46,7 @@ public final class FeedGenerator {
    */
   public List<SymbolStep> next() {
     List<SymbolStep> out = new ArrayList<>(feeds.size());
-    for (SymbolFeed feed : feeds) {
+    for (SymbolStream feed : feeds) {
       out.add(feed.next());
     }
     steps++;
@@ -50,6 +56,11 @@ public final class FeedGenerator {
   /** Steps taken so far. */
   public long steps() {
     return steps;
+  }
+
+  /** Event time of the first tick. */
+  public Instant start() {
+    return start;
   }
 
   /** Event time of the tick of step {@code k} (k = 0 is the first tick). */

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the simulated feed on its own thread: steps a {@link FeedGenerator}, paces it against the wall clock
  * and publishes client orders to {@code orders.client} and ticks to {@code md.ticks} (key = symbol) with an
- * idempotent producer. Stops after {@code feed.max-ticks} ticks per symbol, on {@link #close()}, or on the
+ * idempotent producer, and writes the path to {@code feed.path-out} when asked. Stops after
+ * {@link FeedConfig#tickLimit()} ticks per symbol, on {@link #close()}, or on the
  * first failed send or anything thrown on its thread (see {@link #failure()}).
  */
 public final class FeedService implements AutoCloseable {
@@ -118,7 +119,9 @@ public final class FeedService implements AutoCloseable {
       Instant start = config.fixedStartTime().orElseGet(() -> Instant.now().truncatedTo(ChronoUnit.MILLIS));
       LOG.info("feed started: symbols={} model={} speed={} step={}us start={} seed={}", config.symbols(),
           config.market().model(), config.speed(), config.stepMicros(), start, config.seed());
-      publishSteps(new FeedGenerator(config, start));
+      try (PathWriter path = config.pathOutFile().map(PathWriter::new).orElse(null)) {
+        publishSteps(new FeedGenerator(config, start), path);
+      }
       producer.flush();
     } catch (Throwable e) {
       // Top of the feed's own thread: an Error (NoClassDefFoundError, OutOfMemoryError, ...) would otherwise
@@ -132,9 +135,10 @@ public final class FeedService implements AutoCloseable {
     }
   }
 
-  private void publishSteps(FeedGenerator generator) {
+  private void publishSteps(FeedGenerator generator, PathWriter path) {
     long wallStart = System.nanoTime();
-    for (long k = 0; running && (config.maxTicks() == 0 || k < config.maxTicks()); k++) {
+    long limit = config.tickLimit();
+    for (long k = 0; running && (limit == 0 || k < limit); k++) {
       if (!awaitWallTime(wallStart + config.speed().wallNanos(k * config.stepMicros()))) {
         return;
       }
@@ -143,6 +147,9 @@ public final class FeedService implements AutoCloseable {
           send(Topics.ORDERS_CLIENT, order.getSymbol(), order, ordersPublished);
         }
         send(Topics.MD_TICKS, step.tick().getSymbol(), step.tick(), ticksPublished);
+        if (path != null) {
+          path.write(step);
+        }
         simulatedTime.set(step.tick().getEventTimeMicros());
       }
       stepsGenerated.incrementAndGet();

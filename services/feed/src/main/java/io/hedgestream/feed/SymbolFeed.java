@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
  * Path, volume, arrivals and order attributes draw from four independent streams split from one seed
  * derived from the feed seed and the symbol, so adding a symbol does not change another symbol's path.
  */
-final class SymbolFeed {
+final class SymbolFeed implements SymbolStream {
 
   private static final double SECONDS_PER_DAY = 86_400.0;
 
@@ -64,7 +64,8 @@ final class SymbolFeed {
   }
 
   /** Advances one step and returns its events: the orders of the step (event-time order), then the tick. */
-  SymbolStep next() {
+  @Override
+  public SymbolStep next() {
     step++;
     if (step == 0) {
       lastTick = tick(start);

@@ -76,4 +76,26 @@ class FeedConfigTest {
     props.setProperty("feed.symbols", "A,A");
     assertThatThrownBy(() -> FeedConfig.from(props)).hasMessageContaining("distinct");
   }
+
+  @Test
+  void shouldRejectAnUnknownScenarioAndBadSabrSettingsNamingThem() {
+    Properties props = new Properties();
+    props.setProperty("feed.scenario", "sabr");
+    props.setProperty("feed.sabr.rho", "1.0");
+    props.setProperty("feed.sabr.book-maturity-days", "0");
+    assertThatThrownBy(() -> FeedConfig.from(props)).hasMessageContaining("feed.scenario=sabr")
+        .hasMessageContaining("feed.sabr.rho=1.0").hasMessageContaining("feed.sabr.book-maturity-days=0");
+  }
+
+  @Test
+  void theSabrBookScenarioStepsOneDayPerTickWhateverTheStepSeconds() {
+    Properties props = new Properties();
+    props.setProperty("feed.scenario", "sabr-book");
+    props.setProperty("feed.step-seconds", "10");
+    props.setProperty("feed.sabr.days-per-year", "73");
+    FeedConfig config = FeedConfig.from(props);
+    assertThat(config.scenario()).isEqualTo(Scenario.SABR_BOOK);
+    assertThat(config.stepMicros()).isEqualTo(5 * 86_400_000_000L);
+    assertThat(FeedConfig.from(new Properties()).scenario()).isEqualTo(Scenario.FLOW);
+  }
 }
