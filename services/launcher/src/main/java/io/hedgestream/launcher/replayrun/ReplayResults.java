@@ -78,6 +78,11 @@ public record ReplayResults(RunDescription run, RiskFigures overall, Map<String,
     return values.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
+  /** Book-steps whose policy target was refused and the delta hedge used instead (reason FALLBACK). */
+  public long fallbacks() {
+    return steps.stream().filter(ReplayStep::isFallback).count();
+  }
+
   /** The sum of every step's PnL: by the ledger identity, the books' final cumulative PnLs summed. */
   public double totalPnl() {
     return steps.stream().mapToDouble(ReplayStep::stepPnl).sum();

@@ -29,7 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code hedge replay run} as a story: ingest the data (once), cut the window into steps, start a broker
+ * {@code hedge replay run} as a story: ingest the data (once), cut the window into steps (after the warm-up
+ * days the policy's rolling features need, {@link PolicyWarmup}), start a broker
  * (unless one is given), create the topics, start the paper gateway (order-time fills at the run's costs)
  * and the engine (the chosen policy, a decision every tick), replay the steps in lockstep while collecting
  * the engine's output, and compute the results table (written with its JSON and chart when an output
@@ -93,7 +94,8 @@ public final class ReplayRun {
     long start = System.nanoTime();
     ReplaySource.ingest(replay);
     QueueContents queue = TickQueue.read(replay.queueDir());
-    ReplayTimeline timeline = ReplayTimeline.of(queue.ticks(), replay.window(), ReplaySource.flow(replay.flow()));
+    ReplayTimeline timeline = ReplayTimeline.of(queue.ticks(), replay.window(), ReplaySource.flow(replay.flow()),
+        PolicyWarmup.days(options.policy()));
     List<ReplaySteps.Step> steps = ReplaySteps.of(timeline, options.halfSpreadBps());
     DailyRegimes regimes = DailyRegimes.of(queue.ticks().stream()
         .filter(tick -> tick.getSymbol().equals(replay.ticks().symbol())).toList());
@@ -128,8 +130,8 @@ public final class ReplayRun {
       }
       RunDescription description = new RunDescription(replay.window().name(),
           replay.window().span().from().toString(), replay.window().span().to().toString(), options.policy(),
-          replay.flow().kind().label(), options.costsBps(), options.pacing().label(), steps.size(),
-          millis(replayed - started));
+          replay.flow().kind().label(), options.costsBps(), options.pacing().label(),
+          steps.size() - timeline.warmupTicks(), (int) timeline.warmupDays(), millis(replayed - started));
       ReplayResults results = ReplayResults.of(description, replaySteps);
       boolean held = LockstepCheck.holds(events, collector.hedgeOrders());
       Outcome outcome = new Outcome(results, events, collector.riskSnapshots(), collector.deadLetters(), held, millis(ingested - start),

@@ -1,5 +1,6 @@
 package io.hedgestream.launcher.replayrun;
 
+import io.hedgestream.avro.HedgeReason;
 import io.hedgestream.avro.PnlEvent;
 import io.hedgestream.risk.PnlStatistics;
 import java.time.Instant;
@@ -20,15 +21,18 @@ import java.util.Set;
  * @param targetHoldings a_t of the turnover ratio: the holdings the decision targeted (the PnL event's
  *     {@code targetHoldings}, the same a_t as the engine's online TR)
  * @param regime the day's volatility regime label (LOW, MEDIUM, HIGH, CRISIS or UNKNOWN)
+ * @param reason why the step's orders were made (the PnL event's {@code reason}: POLICY, FALLBACK with the
+ *     guardrail or the missing feature, ...)
  */
 public record ReplayStep(String book, Instant eventTime, double stepPnl, double cumulativePnl, double costs,
-    Map<String, Double> hedgeHoldings, Map<String, Double> targetHoldings, String regime) {
+    Map<String, Double> hedgeHoldings, Map<String, Double> targetHoldings, String regime, String reason) {
 
   /** Validates and copies. */
   public ReplayStep {
     Objects.requireNonNull(book, "book");
     Objects.requireNonNull(eventTime, "eventTime");
     Objects.requireNonNull(regime, "regime");
+    Objects.requireNonNull(reason, "reason");
     hedgeHoldings = Map.copyOf(hedgeHoldings);
     targetHoldings = Map.copyOf(targetHoldings);
   }
@@ -49,7 +53,13 @@ public record ReplayStep(String book, Instant eventTime, double stepPnl, double 
       }
     });
     return new ReplayStep(event.getBook().toString(), event.getEventTimeMicros(), event.getStepPnl(),
-        event.getCumulativePnl(), event.getCosts(), holdings, event.getTargetHoldings(), regime);
+        event.getCumulativePnl(), event.getCosts(), holdings, event.getTargetHoldings(), regime,
+        event.getReason().toString());
+  }
+
+  /** Whether the policy's target was refused and the delta hedge used (reason FALLBACK). */
+  public boolean isFallback() {
+    return reason.startsWith(HedgeReason.FALLBACK.name());
   }
 
   /** ‖a_t‖₂, the Euclidean norm of the targeted holdings. */

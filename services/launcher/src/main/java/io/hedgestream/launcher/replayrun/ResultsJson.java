@@ -38,8 +38,10 @@ public final class ResultsJson {
         .append(", \"to\": ").append(text(run.to())).append(", \"policy\": ").append(text(run.policy()))
         .append(", \"flow\": ").append(text(run.flow())).append(", \"costsBps\": ").append(number(run.costsBps()))
         .append(", \"pacing\": ").append(text(run.pacing())).append(", \"days\": ").append(run.days())
+        .append(", \"warmupDays\": ").append(run.warmupDays())
         .append(", \"wallMillis\": ").append(run.wallMillis()).append("},\n");
     out.append("  \"steps\": ").append(results.steps().size()).append(",\n");
+    out.append("  \"fallbacks\": ").append(results.fallbacks()).append(",\n");
     out.append("  \"totalPnl\": ").append(number(results.totalPnl())).append(",\n");
     out.append("  \"overall\": ").append(figures(results.overall())).append(",\n");
     out.append("  \"byRegime\": {");
@@ -69,7 +71,8 @@ public final class ResultsJson {
         out.append(inner).append(text(holding.getKey())).append(": ").append(number(holding.getValue()));
         inner = ", ";
       }
-      out.append("}, \"regime\": ").append(text(step.regime())).append('}');
+      out.append("}, \"regime\": ").append(text(step.regime())).append(", \"reason\": ")
+          .append(text(step.reason())).append('}');
       separator = ",\n";
     }
     return out.append("\n]\n").toString();

@@ -19,9 +19,10 @@ public final class ResultsTable {
   public static String format(ReplayResults results) {
     RunDescription run = results.run();
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-        "replay %s (%s..%s), policy %s, flow %s, costs %s bps, %s: %d days, %d steps, total PnL %.2f%n",
+        "replay %s (%s..%s), policy %s, flow %s, costs %s bps, %s: %d days (after %d warm-up days), %d steps, "
+            + "%d fallbacks, total PnL %.2f%n",
         run.window(), run.from(), run.to(), run.policy(), run.flow(), run.costsBps(), run.pacing(), run.days(),
-        results.steps().size(), results.totalPnl()));
+        run.warmupDays(), results.steps().size(), results.fallbacks(), results.totalPnl()));
     out.append(String.format(Locale.ROOT, ROW, "regime", "steps", "mean", "std", "VaR95", "CVaR95", "maxDD", "TR",
         "ER"));
     for (Map.Entry<String, RiskFigures> entry : results.byRegime().entrySet()) {

@@ -12,11 +12,13 @@ import java.util.Objects;
  * @param flow the liability flow (hirm, poisson, book)
  * @param costsBps proportional cost c in basis points of fill notional
  * @param pacing lockstep or max-speed
- * @param days ticks (trading days) replayed
+ * @param days ticks (trading days) replayed in the window
+ * @param warmupDays trading days published before the window (no orders, not in the results) so the policy's
+ *     rolling features are warm at the window's first close
  * @param wallMillis wall time of the replay (ingest excluded), milliseconds
  */
 public record RunDescription(String window, String from, String to, String policy, String flow, double costsBps,
-    String pacing, int days, long wallMillis) {
+    String pacing, int days, int warmupDays, long wallMillis) {
 
   /** Validates. */
   public RunDescription {

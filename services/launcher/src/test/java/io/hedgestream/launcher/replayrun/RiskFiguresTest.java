@@ -14,7 +14,7 @@ class RiskFiguresTest {
 
   private static ReplayStep step(int day, double pnl, double holding, String regime) {
     return new ReplayStep("b", T0.plusSeconds(86_400L * day), pnl, 0, 0, Map.of("SPY", holding), Map.of("SPY", holding),
-        regime);
+        regime, "POLICY");
   }
 
   @Test
@@ -34,7 +34,7 @@ class RiskFiguresTest {
   void turnoverComparesEachBooksConsecutiveTargetsFromNothingAndCountsInTheStepsRegime() {
     List<ReplayStep> steps = List.of(step(0, 1, 10, "LOW"), step(1, -1, 14, "HIGH"), step(2, 2, 12, "HIGH"));
     ReplayResults results = ReplayResults.of(
-        new RunDescription("w", "a", "b", "delta", "hirm", 0, "lockstep", 3, 0), steps);
+        new RunDescription("w", "a", "b", "delta", "hirm", 0, "lockstep", 3, 0, 0), steps);
     // changes 10 (from a_0 = 0), 4 and 2 over norms 10, 14, 12
     assertThat(results.overall().turnoverRatio()).isCloseTo(16.0 / 36.0, within(1e-15));
     assertThat(results.byRegime().get("HIGH").turnoverRatio()).isCloseTo(6.0 / 26.0, within(1e-15));

@@ -8,6 +8,7 @@ import io.hedgestream.replay.ReplayTimeline;
 import io.hedgestream.replay.SyntheticMarket;
 import io.hedgestream.replay.flow.FlowSettings;
 import io.hedgestream.replay.flow.HirmRollFlow;
+import io.hedgestream.replay.ticks.SessionClock;
 import io.hedgestream.replay.ticks.TickSettings;
 import java.time.LocalDate;
 import java.util.List;
@@ -44,6 +45,32 @@ class ReplayTimelineTest {
         assertThat(events.get(i).eventMicros()).isEqualTo(events.get(i - 1).eventMicros());
       }
     }
+  }
+
+  @Test
+  void warmUpPublishesTheTradingDaysBeforeTheWindowWithoutOrders() {
+    ReplayTimeline plain = ReplayTimeline.of(ticks, NamedWindows.VOLMAGEDDON_2018,
+        new HirmRollFlow(FlowSettings.hirm("SPY")));
+    ReplayTimeline warm = ReplayTimeline.of(ticks, NamedWindows.VOLMAGEDDON_2018,
+        new HirmRollFlow(FlowSettings.hirm("SPY")), 5);
+    assertThat(warm.warmupTicks()).isEqualTo(5);
+    assertThat(warm.warmupDays()).isEqualTo(5);
+    List<ReplayEvent> leading = warm.events().subList(0, 5);
+    assertThat(leading).allMatch(ReplayEvent::isTick);
+    assertThat(leading.stream().map(e -> SessionClock.dateOf(e.eventMicros())).toList())
+        .containsExactly(LocalDate.of(2018, 1, 25), LocalDate.of(2018, 1, 26), LocalDate.of(2018, 1, 29),
+            LocalDate.of(2018, 1, 30), LocalDate.of(2018, 1, 31));
+    assertThat(warm.events().subList(5, warm.events().size())).isEqualTo(plain.events());
+    assertThat(warm.orders()).isEqualTo(plain.orders());
+  }
+
+  @Test
+  void warmUpLongerThanTheDataBeforeTheWindowTakesWhatThereIs() {
+    ReplayTimeline warm = ReplayTimeline.of(ticks, NamedWindows.VOLMAGEDDON_2018,
+        new HirmRollFlow(FlowSettings.hirm("SPY")), 1_000);
+    assertThat(warm.warmupDays()).isEqualTo(23); // the weekdays of January 2018
+    assertThat(ReplayTimeline.of(ticks, NamedWindows.VOLMAGEDDON_2018, new HirmRollFlow(FlowSettings.hirm("SPY")), 0)
+        .warmupTicks()).isZero();
   }
 
   @Test
