@@ -19,7 +19,7 @@ fees hedge the same window side by side.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Dict, List, Sequence, Union
+from typing import Dict, List, Optional, Sequence, Union
 
 import torch
 
@@ -80,8 +80,10 @@ def round_to_lots(units: torch.Tensor, lot: float) -> torch.Tensor:
     return torch.where(lots == 0, torch.zeros_like(units), torch.copysign(lots * lot, units))
 
 
-def _state(window: WindowMarket, liability: RolledCalls, t: int, holding: torch.Tensor) -> HedgeState:
-    """Decision-time state of N identical books holding the call opened at t (time origin = now)."""
+def _state(window: WindowMarket, liability: RolledCalls, t: int, holding: torch.Tensor,
+           rolling: Optional[torch.Tensor] = None) -> HedgeState:
+    """Decision-time state of N identical books holding the call opened at t (time origin = now), with the
+    symbol's rolling features of day t when given."""
     n = holding.shape[0]
     market = window.market
     row = lambda x: torch.full((n, 1), float(x), dtype=torch.float64)  # noqa: E731
@@ -94,7 +96,8 @@ def _state(window: WindowMarket, liability: RolledCalls, t: int, holding: torch.
                       vol=torch.full((n,), float(market.vol[t]), dtype=torch.float64), book=book,
                       holdings=(holding / scale).unsqueeze(1), spot_ref=torch.full((n,), float(market.mid[t]),
                                                                                   dtype=torch.float64),
-                      rate=float(market.rate[t]), div=float(market.div[t]))
+                      rate=float(market.rate[t]), div=float(market.div[t]),
+                      rolling=None if rolling is None else rolling[t].expand(n, -1))
 
 
 def _targets(policy: Policy, state: HedgeState, limits: EngineLimits):
@@ -113,8 +116,12 @@ def _targets(policy: Policy, state: HedgeState, limits: EngineLimits):
 
 
 def evaluate_window(window: WindowMarket, liability: RolledCalls, policy: Policy,
-                    fee_bps: Union[float, Sequence[float]] = 0.0, limits: EngineLimits = EngineLimits()) -> WindowResult:
-    """Hedge the window's liability with ``policy`` for each fee level (one book per level). See the module doc."""
+                    fee_bps: Union[float, Sequence[float]] = 0.0, limits: EngineLimits = EngineLimits(),
+                    rolling: Optional[torch.Tensor] = None) -> WindowResult:
+    """Hedge the window's liability with ``policy`` for each fee level (one book per level). See the module doc.
+
+    ``rolling`` (T, R): the symbol's rolling features (``features.ALL_ROLLING_FEATURES``) of each window day from
+    its full history, as the engine has them after the replay's warm-up; needed by a policy that reads them."""
     market = window.market
     fees = torch.as_tensor(fee_bps if isinstance(fee_bps, (list, tuple)) else [fee_bps], dtype=torch.float64)
     n, steps = fees.shape[0], len(market)
@@ -147,7 +154,7 @@ def evaluate_window(window: WindowMarket, liability: RolledCalls, policy: Policy
         prev_mtm = mtm
         # 4. decide and send the order, to be filled at this tick's quote
         if bool(liability.opened[t]):
-            target, fell_back = _targets(policy, _state(window, liability, t, holding), limits)
+            target, fell_back = _targets(policy, _state(window, liability, t, holding, rolling), limits)
         else:
             target, fell_back = torch.zeros(n, dtype=f64), torch.zeros(n, dtype=torch.bool)
         order = round_to_lots(target - holding, limits.lot_size)
