@@ -38,21 +38,32 @@ public final class IlliquidityFlag {
    */
   static double[] dailyAmihud(double[] closes, double[] volumes) {
     int n = closes.length;
-    int first = Math.max(RollingFeature.RETURN_WINDOW, n - LOOKBACK_DAYS);
+    int window = RollingFeature.RETURN_WINDOW;
+    int first = Math.max(window, n - LOOKBACK_DAYS);
     double[] out = new double[Math.max(0, n - first)];
+    if (out.length == 0) {
+      return out;
+    }
+    // |r_d| / (C_d Volume_d) of every day the windows read (one log per day, not per window); NaN: no volume
+    int from = first - window + 1;
+    double[] ratio = new double[n - from];
+    for (int d = from; d < n; d++) {
+      ratio[d - from] = volumes[d] > 0
+          ? Math.abs(Math.log(closes[d] / closes[d - 1])) / (closes[d] * volumes[d]) : Double.NaN;
+    }
     for (int day = first; day < n; day++) {
-      out[day - first] = amihud(closes, volumes, day);
+      out[day - first] = amihud(ratio, day - from - window + 1);
     }
     return out;
   }
 
-  /** {@code amihud_20d} of {@code day} (its returns {@code day-19..day}), NaN when none of them traded. */
-  private static double amihud(double[] closes, double[] volumes, int day) {
+  /** {@code amihud_20d} of the window of days starting at {@code start} in {@code ratio}; NaN when none traded. */
+  private static double amihud(double[] ratio, int start) {
     double illiquidity = 0;
     int traded = 0;
-    for (int d = day - RollingFeature.RETURN_WINDOW + 1; d <= day; d++) {
-      if (volumes[d] > 0) {
-        illiquidity += Math.abs(Math.log(closes[d] / closes[d - 1])) / (closes[d] * volumes[d]);
+    for (int d = start; d < start + RollingFeature.RETURN_WINDOW; d++) {
+      if (!Double.isNaN(ratio[d])) {
+        illiquidity += ratio[d];
         traded++;
       }
     }
