@@ -45,6 +45,17 @@ final class DemoCommand implements Callable<Integer> {
           + "models/" + ShippedPolicy.NAME + ".")
   String policy;
 
+  @Option(names = "--scenario", paramLabel = "flow|sabr-book",
+      description = "What to simulate: flow (GBM market, random client flow; the default) or sabr-book (the trainer's "
+          + "SABR book environment, delta policy, options charged 0.5%% of value). Its settings are defaults "
+          + "that --config and --set override.")
+  String scenario;
+
+  @Option(names = "--path-out", paramLabel = "FILE",
+      description = "Write the simulated path (per symbol and day: time, spot, SABR alpha, orders) to this CSV "
+          + "file (feed.path-out).")
+  String pathOut;
+
   @Option(names = "--partitions", paramLabel = "N", description = "Partitions per topic (demo.partitions; default 3).")
   Integer partitions;
 
@@ -59,7 +70,9 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Properties props = config.resolve(DemoConfig.serviceDefaults(), typedOptions());
+    Map<String, String> defaults = new LinkedHashMap<>(DemoConfig.serviceDefaults());
+    defaults.putAll(Scenarios.defaults(scenario));
+    Properties props = config.resolve(defaults, typedOptions());
     DemoConfig demo = DemoConfig.from(props);
     new DemoRunner(demo, props, spec.commandLine().getOut()).run();
     return 0;
@@ -72,6 +85,9 @@ final class DemoCommand implements Callable<Integer> {
     }
     if (policy != null) {
       p.put("engine.policy", policy);
+    }
+    if (pathOut != null) {
+      p.put("feed.path-out", pathOut);
     }
     if (partitions != null) {
       p.put("demo.partitions", partitions.toString());

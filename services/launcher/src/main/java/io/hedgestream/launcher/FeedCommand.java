@@ -35,6 +35,15 @@ final class FeedCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "Random seed (feed.seed).")
   Long seed;
 
+  @Option(names = "--scenario", paramLabel = "flow|sabr-book",
+      description = "What to simulate: flow (the default) or sabr-book (the trainer's SABR book environment; "
+          + "feed.scenario and its feed.* defaults, which --config and --set override).")
+  String scenario;
+
+  @Option(names = "--path-out", paramLabel = "FILE",
+      description = "Write the simulated path to this CSV file (feed.path-out).")
+  String pathOut;
+
   @Option(names = "--duration", paramLabel = "TIME", description = "Stop after this long, e.g. 30s, 5m.")
   Duration duration;
 
@@ -46,7 +55,11 @@ final class FeedCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    FeedConfig feed = FeedConfig.from(config.resolve(Map.of(), feedOptions(symbols, books, speed, seed)));
+    Map<String, String> typed = new LinkedHashMap<>(feedOptions(symbols, books, speed, seed));
+    if (pathOut != null) {
+      typed.put("feed.path-out", pathOut);
+    }
+    FeedConfig feed = FeedConfig.from(config.resolve(Scenarios.defaults(scenario, "feed."), typed));
     return ServiceRun.run("feed", Optional.ofNullable(duration), spec.commandLine().getOut(), stack -> {
       return ServiceHealth.of(stack.push("feed", FeedService.start(feed)));
     });
