@@ -354,7 +354,7 @@ def plot(out: Path, doc: dict) -> None:
     plt.close(fig)
 
     factors = list(doc["config"]["factors"])
-    names = list(BASELINE_ORDER) + doc["grid_agents"]
+    names = [b for b in BASELINE_ORDER if b != "no_hedge"] + doc["grid_agents"]  # no hedge is off the scale
     fig, axes = plt.subplots(1, len(factors), figsize=(4 * len(factors), 4), squeeze=False)
     for ax, factor in zip(axes[0], factors):
         base_value = base["agents"][doc["grid_agents"][0]][factor] if factor in base["agents"][doc["grid_agents"][0]] \
@@ -366,7 +366,7 @@ def plot(out: Path, doc: dict) -> None:
             ax.plot([p[0] for p in points], [p[1]["strategies"][name]["mean_minus_1645std"]["value"] for p in points],
                     marker="o", label=name)
         ax.set_xlabel(factor)
-        ax.set_ylabel("mean - 1.645 std")
+        ax.set_ylabel("mean - 1.645 std (no_hedge: see report)")
     axes[0][0].legend(fontsize=7)
     fig.tight_layout()
     fig.savefig(out / "factors.png", dpi=120)
