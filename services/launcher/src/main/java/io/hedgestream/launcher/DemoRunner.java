@@ -76,7 +76,7 @@ public final class DemoRunner {
       ServiceRun.Watch engine = ServiceHealth.of(stack.push("engine", EngineService.start(engineConfig)));
       ServiceRun.Watch feed = ServiceHealth.of(stack.push("feed", FeedService.start(feedConfig)));
       say("feed " + String.join(",", feedConfig.symbols()) + " (" + feedConfig.orderFlow().booksPerSymbol()
-          + " books each, " + feedConfig.market().model().name().toLowerCase(java.util.Locale.ROOT) + ", "
+          + " books each, " + marketName(feedConfig) + ", "
           + feedConfig.speed() + "), engine (" + engineConfig.policyName() + " policy, "
           + engineConfig.processingGuarantee() + "), paper gateway; "
           + demo.duration().map(d -> "running " + d.toSeconds() + " s").orElse("Ctrl-C to stop"));
@@ -159,5 +159,11 @@ public final class DemoRunner {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The simulated market for the banner: {@code sabr-book}, or the flow scenario's model ({@code gbm}, {@code heston}). */
+  private static String marketName(FeedConfig feed) {
+    return feed.scenario() == io.hedgestream.feed.Scenario.SABR_BOOK ? feed.scenario().propertyValue()
+        : feed.market().model().name().toLowerCase(java.util.Locale.ROOT);
   }
 }
