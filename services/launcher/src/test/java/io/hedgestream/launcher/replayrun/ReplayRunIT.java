@@ -83,13 +83,53 @@ class ReplayRunIT {
     assertThat(Files.size(out.resolve("cumulative-pnl.png"))).isPositive();
     assertThat(Files.readString(out.resolve("steps.json"))).contains("\"stepPnl\"");
     recomputeIndependently(events, outcome.results(), outcome.riskSnapshots());
-    matchesTrainerGolden(events, policy.equals("model") ? "bs-delta-mlp-v1" : "delta");
+    matchesTrainerGolden(events, "volmageddon-2018", policy.equals("model") ? "bs-delta-mlp-v1" : "delta");
   }
 
-  /** Every step equals the trainer's golden step of the same tick (matched by event time) to 1e-6. */
-  private static void matchesTrainerGolden(List<PnlEvent> events, String goldenPolicy) throws Exception {
-    Path golden = projectPath("services/trainer/tests/golden/replay-volmageddon-2018-" + goldenPolicy + ".json");
-    JsonNode steps = new ObjectMapper().readTree(golden.toFile()).get("steps");
+  /**
+   * covid-2020 with a policy the HIRM study exported (robust-regime-v1: rolling features, regime one-hot and
+   * illiquid flag): the replay publishes the warm-up days the features need before the window, so no decision
+   * falls back for warm-up, and every step equals the trainer's evaluation of the exported policy (the golden
+   * also fixes the number of guardrail fallbacks).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"hirm-spy-v1", "erm-spy-v1"})
+  void covidWithAnExportedRobustPolicy(String model) throws Exception {
+    DataAvailability availability = DataAvailability.check(ReplaySource.SOURCES);
+    if (availability.mustFail()) {
+      Assertions.fail(availability.message());
+    }
+    Assumptions.assumeTrue(availability.present(), availability.message());
+    Path work = Files.createTempDirectory("replay-run-covid-it");
+    Properties props = new Properties();
+    props.setProperty("replay.data.dir", availability.dir().path().toString());
+    props.setProperty("replay.queue.dir", Path.of("target/replay-queue").toAbsolutePath().toString());
+    props.setProperty("replay.window", "covid-2020");
+    props.setProperty("replay.flow", "hirm");
+    Path out = Path.of("target/replay-parity", model).toAbsolutePath();
+    RunOptions options = RunOptions.of(projectPath("models/" + model + "/policy.onnx").getParent().toString(), 0, work).withOutDir(out);
+
+    ReplayRun.Outcome outcome = new ReplayRun(ReplayConfig.from(props), options).run(
+        KafkaFixture.bootstrapServers(), true);
+
+    assertThat(outcome.deadLetters()).isZero();
+    assertThat(outcome.lockstepHeld()).isTrue();
+    assertThat(outcome.pnlEvents()).hasSize(outcome.results().run().days());
+    JsonNode golden = matchesTrainerGolden(outcome.pnlEvents(), "covid-2020", model);
+    long fallbacks = outcome.pnlEvents().stream().filter(e -> e.getReason().toString().contains("FALLBACK")).count();
+    assertThat(fallbacks).as("guardrail fallbacks, as in the trainer's evaluation").isEqualTo(
+        golden.get("fallbacks").asLong());
+  }
+
+  /**
+   * Every step equals the trainer's golden step of the same tick (matched by event time) to 1e-6; returns the
+   * golden document.
+   */
+  private static JsonNode matchesTrainerGolden(List<PnlEvent> events, String window, String goldenPolicy)
+      throws Exception {
+    Path golden = projectPath("services/trainer/tests/golden/replay-" + window + "-" + goldenPolicy + ".json");
+    JsonNode document = new ObjectMapper().readTree(golden.toFile());
+    JsonNode steps = document.get("steps");
     Map<Long, PnlEvent> byTime = new HashMap<>();
     events.forEach(event -> byTime.put(ChronoUnit.MICROS.between(Instant.EPOCH, event.getEventTimeMicros()), event));
     assertThat(byTime).hasSize(steps.size());
@@ -103,6 +143,7 @@ class ReplayRunIT {
       assertThat(event.getPositions().getOrDefault(event.getSymbol(), 0.0)).as(at + " holding")
           .isEqualTo(step.get("holding").asDouble());
     }
+    return document;
   }
 
   /**
