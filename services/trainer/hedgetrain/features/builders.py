@@ -98,10 +98,11 @@ def variance(state: HedgeState, cache=None) -> torch.Tensor:
 
 def _listed_hedge(name: str):
     """Builder of a listed-option hedge feature (``hedge_call_atm_30d`` ...): the engine builds them from the
-    series a book holds; the trainer has no market with listed options yet, so asking for one is an error."""
+    series a book holds or trades; of the trainer's markets only the served SABR book
+    (``hedgetrain.rl.served``, feature set ``sabr-book-v1``) has listed series, so a HedgeState cannot."""
     def listed_hedge(state: HedgeState, cache=None) -> torch.Tensor:
-        raise ValueError(f"feature {name!r} needs a market simulating listed option hedges, which the trainer "
-                         "does not have yet")
+        raise ValueError(f"feature {name!r} needs a market simulating listed option hedges: only "
+                         "hedgetrain.rl.served.ServedSabrEnv computes it")
     listed_hedge.__name__ = name
     return listed_hedge
 
@@ -117,7 +118,9 @@ def _rolling(name: str, column: int):
 
 
 LISTED_HEDGE_FEATURES = ("hedge_call_atm_30d", "hedge_call_atm_30d_log_moneyness", "hedge_call_atm_30d_ttm_years",
-                         "hedge_options_delta")
+                         "hedge_options_delta", "call_atm_30d_traded_delta", "call_atm_30d_traded_gamma_spot",
+                         "call_atm_30d_traded_vega_spot", "call_atm_30d_traded_ttm_years",
+                         "call_atm_30d_traded_log_moneyness")
 
 
 FEATURE_BUILDERS: Dict[str, Callable[[HedgeState], torch.Tensor]] = {

@@ -47,7 +47,8 @@ public final class BookDecider {
   private final OrderPlanner planner;
   private final int riskWindow;
   private DecisionJournal journal = DecisionJournal.NONE;
-  private ListedTargets listed = new ListedTargets(ListedOptionRules.DEFAULTS);
+  private ListedOptionRules listedRules = ListedOptionRules.DEFAULTS;
+  private ListedTargets listed = new ListedTargets(listedRules);
   /** The policy of the symbol being decided: read from {@link #policies} once per call of {@link #decide}. */
   private HedgePolicy policy;
 
@@ -95,6 +96,7 @@ public final class BookDecider {
    * @return this decider
    */
   public BookDecider listedOptions(ListedOptionRules rules) {
+    this.listedRules = rules;
     this.listed = new ListedTargets(rules);
     return this;
   }
@@ -262,7 +264,8 @@ public final class BookDecider {
     return vector;
   }
 
-  private static DecisionContext contextFor(BookState book, BookMarks marks, RollingFeatures rolling) {
-    return DecisionContext.of(book.book(), marks, book.holdings(), book.pendingByInstrument(), rolling);
+  private DecisionContext contextFor(BookState book, BookMarks marks, RollingFeatures rolling) {
+    return DecisionContext.of(book.book(), marks, book.holdings(), book.pendingByInstrument(), rolling)
+        .withListed(book.currentSeriesByFamily(), listedRules);
   }
 }

@@ -1,6 +1,8 @@
 package io.hedgestream.engine.features;
 
 import io.hedgestream.basics.Result;
+import io.hedgestream.engine.instruments.ListedFamily;
+import io.hedgestream.engine.marking.BookMarker;
 import io.hedgestream.engine.marking.MarketSnapshot;
 import io.hedgestream.engine.marking.OptionMark;
 import io.hedgestream.engine.policy.DecisionContext;
@@ -14,11 +16,13 @@ import java.util.List;
  *
  * <p>Only options with {@code ttmYears > 0} are in the book, where
  * {@code ttmYears = (expiryMicros - nowMicros) / (365 x 86400 x 1e6)}. Every option is valued with
- * Black-Scholes-Merton at the tick's ATM vol (no smile), spot = the tick's mid. The Greeks come from
+ * Black-Scholes-Merton at the tick's ATM vol, or, when the tick carries SABR parameters, at the SABR vol
+ * of its own strike and expiry ({@link BookMarker#volatility(double, MarketSnapshot, double)}, the
+ * contract's smile rule), spot = the tick's mid. The Greeks come from
  * {@link BlackScholes}, whose delta, gamma and vega (per 1.00 of vol) are the contract's formulas
  * ({@code e^{-q tau} N(d1)}, {@code e^{-q tau} n(d1) / (S sigma sqrt(tau))}, {@code S e^{-q tau} n(d1)
  * sqrt(tau)}); theta is not used. The engine's own mark is reused when it was priced with exactly these
- * inputs (ATM vol, fresh), and recomputed otherwise (a SABR smile, a stale mark).
+ * inputs (same vol and time, fresh), and recomputed otherwise (a stale mark).
  *
  * @param spot spot S (the tick's mid)
  * @param atmVol ATM implied vol, annual
@@ -30,9 +34,16 @@ import java.util.List;
  * @param vegaSpot {@code sum q_i m_i Vega_i / (S scale)}
  * @param hedgeUnderlying filled holding of the underlying / scale
  * @param listed the listed hedge options held, per unit scale ({@link ListedHedges})
+ * @param callAtm30d the series {@code CALL_ATM_30D} trades at this decision ({@link TradedSeries}; all zero
+ *     for an empty book, like every feature), or a failure when it cannot be priced (only a model using its
+ *     features then fails)
  */
 public record BookSummary(double spot, double atmVol, double scale, double logMoneyness, double ttmYears,
-    double delta, double gammaSpot, double vegaSpot, double hedgeUnderlying, ListedHedges listed) {
+    double delta, double gammaSpot, double vegaSpot, double hedgeUnderlying, ListedHedges listed,
+    Result<TradedSeries> callAtm30d) {
+
+  /** The family of the {@code call_atm_30d_traded_*} features. */
+  public static final ListedFamily CALL_ATM_30D = ListedFamily.parse("CALL_ATM_30D").orElseThrow();
 
   /** Microseconds in the contract's ACT/365 year. */
   public static final double MICROS_PER_YEAR = 365.0 * 86_400 * 1e6;
@@ -57,7 +68,8 @@ public record BookSummary(double spot, double atmVol, double scale, double logMo
       }
     }
     if (scale == 0) {
-      return Result.success(new BookSummary(spot, vol, 0, 0, 0, 0, 0, 0, 0, ListedHedges.NONE));
+      return Result.success(new BookSummary(spot, vol, 0, 0, 0, 0, 0, 0, 0, ListedHedges.NONE,
+          Result.success(new TradedSeries(0, 0, 0, 0, 0))));
     }
     double logMoneyness = 0;
     double ttm = 0;
@@ -83,7 +95,7 @@ public record BookSummary(double spot, double atmVol, double scale, double logMo
     }
     return Result.success(new BookSummary(spot, vol, scale, logMoneyness, ttm, delta / scale,
         spot * gamma / scale, vega / (spot * scale), context.holding(context.symbol()) / scale,
-        ListedHedges.of(context, scale)));
+        ListedHedges.of(context, scale), TradedSeries.of(context, CALL_ATM_30D)));
   }
 
   /** The contract's time to expiry of an option at {@code nowMicros}, years (ACT/365). */
@@ -92,11 +104,12 @@ public record BookSummary(double spot, double atmVol, double scale, double logMo
   }
 
   private static Result<OptionGreeks> greeks(OptionMark option, MarketSnapshot market, double tau) {
-    boolean markIsContractValue = !option.stale() && option.vol() == market.atmVol() && option.ttmYears() == tau;
+    double vol = BookMarker.volatility(option.strike(), market, tau);
+    boolean markIsContractValue = !option.stale() && option.vol() == vol && option.ttmYears() == tau;
     if (markIsContractValue) {
       return Result.success(option.perUnit());
     }
-    return BlackScholes.tryGreeks(option.putCall(), market.mid(), option.strike(), tau, market.atmVol(),
+    return BlackScholes.tryGreeks(option.putCall(), market.mid(), option.strike(), tau, vol,
         market.rate(), market.dividendYield());
   }
 }

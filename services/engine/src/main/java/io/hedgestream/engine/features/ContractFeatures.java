@@ -37,12 +37,26 @@ public final class ContractFeatures {
       CALL_ATM_30D.holdingFeature() + "_ttm_years", summary -> summary.listed().ttmYears(CALL_ATM_30D),
       "hedge_options_delta", summary -> summary.listed().delta());
 
+  /** Greeks of the series {@code CALL_ATM_30D} trades at the decision (contract; {@link TradedSeries}). */
+  private static final Map<String, ToDoubleFunction<TradedSeries>> TRADED = Map.of(
+      "call_atm_30d_traded_delta", TradedSeries::delta,
+      "call_atm_30d_traded_gamma_spot", TradedSeries::gammaSpot,
+      "call_atm_30d_traded_vega_spot", TradedSeries::vegaSpot,
+      "call_atm_30d_traded_ttm_years", TradedSeries::ttmYears,
+      "call_atm_30d_traded_log_moneyness", TradedSeries::logMoneyness);
+
   private ContractFeatures() {}
+
+  /** A traded-series feature: NaN (so the build fails naming it) when the series cannot be priced. */
+  private static ToDoubleFunction<BookSummary> traded(ToDoubleFunction<TradedSeries> greek) {
+    return summary -> summary.callAtm30d().isSuccess() ? greek.applyAsDouble(summary.callAtm30d().value()) : Double.NaN;
+  }
 
   /** Names of every feature the engine can build. */
   public static Set<String> names() {
     Set<String> names = new HashSet<>(BUILDERS.keySet());
     names.addAll(LISTED.keySet());
+    names.addAll(TRADED.keySet());
     Arrays.stream(RollingFeature.values()).forEach(feature -> names.add(feature.contractName()));
     return names;
   }
@@ -66,6 +80,10 @@ public final class ContractFeatures {
    */
   public static ToDoubleFunction<BookSummary> builder(String name) {
     ToDoubleFunction<BookSummary> builder = BUILDERS.get(name);
-    return builder != null ? builder : LISTED.get(name);
+    if (builder != null) {
+      return builder;
+    }
+    ToDoubleFunction<TradedSeries> greek = TRADED.get(name);
+    return greek != null ? traded(greek) : LISTED.get(name);
   }
 }

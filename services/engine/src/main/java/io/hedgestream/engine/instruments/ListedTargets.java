@@ -64,15 +64,32 @@ public final class ListedTargets {
     return new Concrete(new TargetHoldings(concrete), notes);
   }
 
-  private HedgeSeries seriesFor(BookState book, ListedFamily family, MarketSnapshot market,
-      Map<String, Double> concrete, List<String> notes) {
-    HedgeSeries current = book.currentSeries(family.name());
-    long now = market.eventMicros();
-    if (current != null && ListedSeriesResolver.daysToExpiry(current, now) >= rules.rollThresholdDays(family)) {
+  /**
+   * The series a family's target trades at a decision, without changing any book: the current series while
+   * its time to expiry is at least {@link ListedOptionRules#rollThresholdDays}, otherwise (or when there is
+   * none) the family resolved afresh. The contract's {@code *_traded_*} features describe this series.
+   *
+   * @param current the book's current series of the family, or null
+   * @param family the family
+   * @param market the decision's market
+   * @param rules the listed-option rules
+   * @return the series the target of {@code family} goes to
+   */
+  public static HedgeSeries tradedSeries(HedgeSeries current, ListedFamily family, MarketSnapshot market,
+      ListedOptionRules rules) {
+    if (current != null
+        && ListedSeriesResolver.daysToExpiry(current, market.eventMicros()) >= rules.rollThresholdDays(family)) {
       return current;
     }
     HedgeSeries fresh = ListedSeriesResolver.resolve(family, market, rules);
-    if (current != null && current.optionId().equals(fresh.optionId())) {
+    return current != null && current.optionId().equals(fresh.optionId()) ? current : fresh;
+  }
+
+  private HedgeSeries seriesFor(BookState book, ListedFamily family, MarketSnapshot market,
+      Map<String, Double> concrete, List<String> notes) {
+    HedgeSeries current = book.currentSeries(family.name());
+    HedgeSeries fresh = tradedSeries(current, family, market, rules);
+    if (fresh == current) {
       return current;
     }
     book.useSeries(fresh);

@@ -1,10 +1,12 @@
 package io.hedgestream.engine.policy;
 
+import io.hedgestream.engine.instruments.ListedOptionRules;
 import io.hedgestream.engine.marking.BookGreeks;
 import io.hedgestream.engine.marking.BookMarks;
 import io.hedgestream.engine.marking.HedgeMark;
 import io.hedgestream.engine.marking.MarketSnapshot;
 import io.hedgestream.engine.marking.OptionMark;
+import io.hedgestream.engine.state.HedgeSeries;
 import io.hedgestream.market.RollingFeatures;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +27,14 @@ import java.util.Objects;
  * @param hedgeOptionGreeks Greeks of the hedge option holdings together
  * @param rolling the symbol's rolling market features as of {@code market} (trailing windows only;
  *     {@link RollingFeatures#NONE} when the caller keeps no rolling state)
+ * @param currentSeries the book's current (sticky) series of each listed family, by family name
+ * @param listedRules the engine's listed-option rules, with {@code currentSeries} what decides which series a
+ *     family's target trades at this decision ({@code ListedTargets.tradedSeries})
  */
 public record DecisionContext(String book, String symbol, MarketSnapshot market, List<OptionMark> options,
     BookGreeks optionGreeks, Map<String, Double> holdings, Map<String, Double> pending,
-    List<HedgeMark> hedgeOptions, BookGreeks hedgeOptionGreeks, RollingFeatures rolling) {
+    List<HedgeMark> hedgeOptions, BookGreeks hedgeOptionGreeks, RollingFeatures rolling,
+    Map<String, HedgeSeries> currentSeries, ListedOptionRules listedRules) {
 
   /** Copies the collections. */
   public DecisionContext {
@@ -36,7 +42,22 @@ public record DecisionContext(String book, String symbol, MarketSnapshot market,
     hedgeOptions = List.copyOf(hedgeOptions);
     holdings = Map.copyOf(holdings);
     pending = Map.copyOf(pending);
+    currentSeries = Map.copyOf(currentSeries);
     Objects.requireNonNull(rolling, "rolling");
+    Objects.requireNonNull(listedRules, "listedRules");
+  }
+
+  /**
+   * This context with the book's listed-option state: which series each family holds and the rules that
+   * roll it (without them a context has no current series and the default rules).
+   *
+   * @param series the book's current series by family name
+   * @param rules the engine's listed-option rules
+   * @return the context
+   */
+  public DecisionContext withListed(Map<String, HedgeSeries> series, ListedOptionRules rules) {
+    return new DecisionContext(book, symbol, market, options, optionGreeks, holdings, pending, hedgeOptions,
+        hedgeOptionGreeks, rolling, series, rules);
   }
 
   /**
@@ -66,7 +87,8 @@ public record DecisionContext(String book, String symbol, MarketSnapshot market,
   public static DecisionContext of(String book, BookMarks marks, Map<String, Double> holdings,
       Map<String, Double> pending, RollingFeatures rolling) {
     return new DecisionContext(book, marks.market().symbol(), marks.market(), marks.options(),
-        marks.optionGreeks(), holdings, pending, marks.hedgeOptions(), marks.hedgeOptionGreeks(), rolling);
+        marks.optionGreeks(), holdings, pending, marks.hedgeOptions(), marks.hedgeOptionGreeks(), rolling,
+        Map.of(), ListedOptionRules.DEFAULTS);
   }
 
   /** Event time of the decision, epoch microseconds. */

@@ -114,6 +114,13 @@ public final class BookState {
     return id == null ? null : hedgeSeries.get(id);
   }
 
+  /** The current series of every listed family the book hedges with, by family name (a new sorted map). */
+  public Map<String, HedgeSeries> currentSeriesByFamily() {
+    Map<String, HedgeSeries> byFamily = new TreeMap<>();
+    currentSeries.forEach((family, id) -> byFamily.put(family, hedgeSeries.get(id)));
+    return byFamily;
+  }
+
   /**
    * Makes {@code series} the family's current series (sticky until it rolls) and remembers its terms; the
    * previous series keeps its terms while it is held or pending.

@@ -89,15 +89,19 @@ class FeatureBuilderTest {
   }
 
   @Test
-  void everyOptionIsValuedAtTheAtmVolEvenWhenTheTickHasASmile() {
-    MarketSnapshot flat = Books.market(NOW, 100, 0.2, 0, 0);
+  void onATickWithASmileEveryOptionIsValuedAtTheSabrVolOfItsOwnStrikeAndTheAtmVolStaysAFeature() {
     MarketSnapshot smile = new MarketSnapshot(Books.SYMBOL, NOW, 100, 100, 0.2, 0, 0,
         new MarketSnapshot.Sabr(0.3, 1.0, -0.5, 0.8));
     List<Books.Option> options = List.of(new Books.Option(PutCall.CALL, 90, NOW + 30 * DAY, 100, -5));
 
     DecisionContext smiled = Books.context("b", smile, options, 0);
-    assertThat(smiled.options().get(0).vol()).isNotEqualTo(0.2);
-    assertThat(features(smiled)).containsExactly(features(Books.context("b", flat, options, 0)));
+    double ownVol = smiled.options().get(0).vol();
+    assertThat(ownVol).isNotEqualTo(0.2);
+    double[] atOwnVol = features(Books.context("b", Books.market(NOW, 100, ownVol, 0, 0), options, 0));
+    double[] actual = features(smiled);
+    assertThat(actual[2]).as("implied_vol is the tick's ATM vol").isEqualTo(0.2);
+    atOwnVol[2] = 0.2;
+    assertThat(actual).containsExactly(atOwnVol);
   }
 
   @Test
