@@ -5,15 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hedgestream.engine.features.Books;
+import io.hedgestream.engine.instruments.ListedOptionRules;
+import io.hedgestream.engine.marking.BookMarker;
+import io.hedgestream.engine.marking.BookMarks;
 import io.hedgestream.engine.marking.MarketSnapshot;
 import io.hedgestream.engine.policy.DecisionContext;
+import io.hedgestream.engine.state.BookState;
+import io.hedgestream.engine.state.HedgeSeries;
+import io.hedgestream.engine.state.OptionPosition;
 import io.hedgestream.market.RollingFeatures;
 import io.hedgestream.pricing.PutCall;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +29,10 @@ import org.junit.jupiter.api.Test;
  * {@code parity.json} (raw snapshot -> features -> output) through the engine's marking, feature builder
  * and ONNX session. A snapshot of a model with rolling features carries the symbol's daily series
  * ({@code rolling.closes} and {@code rolling.volumes}, oldest first, the decision day's last), from which the
- * engine computes them. Features must match to 1e-9 (float64), outputs to 1e-5.
+ * engine computes them. A snapshot of a served SABR-book model ({@code sabr-book-v1}) carries the tick's SABR
+ * parameters ({@code sabr}), the listed series the book holds and hedges with ({@code hedgeSeries}) and the
+ * engine's listed-option rules ({@code listedRules}), so the traded-series features are checked too.
+ * Features must match to 1e-9 (float64), outputs to 1e-5.
  */
 class ModelParityTest {
 
@@ -59,7 +70,7 @@ class ModelParityTest {
       assertThat(policy.features().names()).as("parity.json features vs model metadata").isEqualTo(names);
 
       List<BookDecision> batch = policy.evaluate(cases.stream().map(Case::context).toList());
-      double[] worst = compare(model, policy.metadata().targetBounds().get(0), cases, batch);
+      double[] worst = compare(model, policy.metadata(), cases, batch);
       for (int i = 0; i < cases.size(); i++) {
         BookDecision single = policy.evaluate(List.of(cases.get(i).context())).get(0);
         assertThat(single.output()).as("case %d alone vs in the batch", i).containsExactly(batch.get(i).output());
@@ -70,7 +81,7 @@ class ModelParityTest {
   }
 
   /** Asserts every case; returns the largest feature, output and holding/scale differences. */
-  private static double[] compare(Path model, ModelMetadata.Bounds bounds, List<Case> cases,
+  private static double[] compare(Path model, ModelMetadata metadata, List<Case> cases,
       List<BookDecision> decisions) {
     double[] worst = new double[3];
     for (int i = 0; i < cases.size(); i++) {
@@ -94,17 +105,27 @@ class ModelParityTest {
       worst[2] = Math.max(worst[2], Math.abs(holding - expected.holding()) / actual.scale());
       assertThat(Math.abs(holding - expected.holding())).as(label + " holding")
           .isLessThanOrEqualTo(OUTPUT_TOLERANCE * actual.scale());
-      assertTargetFollowsTheBounds(label, bounds, actual);
+      assertTargetFollowsTheBounds(label, metadata, actual);
     }
     return worst;
   }
 
-  /** In bounds the target is output x scale; out of bounds it is the OUT_OF_BOUNDS guardrail failure. */
-  private static void assertTargetFollowsTheBounds(String label, ModelMetadata.Bounds bounds, BookDecision decision) {
-    double output = decision.output()[0];
-    if (bounds.contains(decision.output()[0])) {
+  /**
+   * With every output in its bounds the target is output x scale per instrument (the underlying under its
+   * symbol); otherwise it is the OUT_OF_BOUNDS guardrail failure.
+   */
+  private static void assertTargetFollowsTheBounds(String label, ModelMetadata metadata, BookDecision decision) {
+    boolean inBounds = true;
+    for (int k = 0; k < decision.output().length; k++) {
+      inBounds &= metadata.targetBounds().get(k).contains(decision.output()[k]);
+    }
+    if (inBounds) {
       assertThat(decision.target().isSuccess()).as(label).isTrue();
-      assertThat(decision.target().value().units()).as(label).containsEntry(Books.SYMBOL, output * decision.scale());
+      for (int k = 0; k < decision.output().length; k++) {
+        String instrument = metadata.instruments().get(k);
+        assertThat(decision.target().value().units()).as(label).containsEntry(
+            "UNDERLYING".equals(instrument) ? Books.SYMBOL : instrument, decision.output()[k] * decision.scale());
+      }
     } else {
       assertThat(decision.target().isSuccess()).as(label).isFalse();
       assertThat(decision.target().reason()).as(label).startsWith("guardrail OUT_OF_BOUNDS");
@@ -126,9 +147,46 @@ class ModelParityTest {
     JsonNode series = in.get("rolling");
     RollingFeatures rolling = series == null ? RollingFeatures.NONE
         : RollingFeatures.of(doubles(series.get("closes")), doubles(series.get("volumes")));
-    DecisionContext context = Books.context("parity-" + index, market, options, holding, rolling);
+    DecisionContext context = in.has("sabr")
+        ? servedContext("parity-" + index, in, options, holding, rolling)
+        : Books.context("parity-" + index, market, options, holding, rolling);
     return new Case(context, doubles(node.get("features")), doubles(node.get("expected").get("target")),
         node.get("expected").get("holdings").get("UNDERLYING").asDouble());
+  }
+
+  /** A book on a SABR tick with its held listed series and the engine's listed rules, marked by the engine. */
+  private static DecisionContext servedContext(String id, JsonNode in, List<Books.Option> options, double holding,
+      RollingFeatures rolling) {
+    JsonNode sabr = in.get("sabr");
+    double spot = in.get("spot").asDouble();
+    MarketSnapshot market = new MarketSnapshot(Books.SYMBOL, in.get("nowEpochMicros").asLong(), spot, spot,
+        in.get("atmVol").asDouble(), in.get("rate").asDouble(), in.get("dividendYield").asDouble(),
+        new MarketSnapshot.Sabr(sabr.get("alpha").asDouble(), sabr.get("beta").asDouble(), sabr.get("rho").asDouble(),
+            sabr.get("nu").asDouble()));
+    BookState book = new BookState(id, Books.SYMBOL);
+    for (Books.Option option : options) {
+      book.options().add(OptionPosition.open(Books.SYMBOL, option.putCall(), option.strike(), option.expiryMicros(),
+          option.multiplier(), option.deskQuantity(), 0.0));
+    }
+    if (holding != 0) {
+      book.holdings().put(Books.SYMBOL, holding);
+    }
+    JsonNode held = in.path("hedgeSeries");
+    if (held.isObject()) {
+      HedgeSeries series = HedgeSeries.of(Books.SYMBOL, held.get("family").asText(), PutCall.CALL,
+          held.get("strike").asDouble(), held.get("expiryEpochMicros").asLong(), held.get("multiplier").asDouble());
+      book.useSeries(series);
+      if (held.get("contracts").asDouble() != 0) {
+        book.holdings().put(series.optionId(), held.get("contracts").asDouble());
+      }
+    }
+    JsonNode rules = in.get("listedRules");
+    ListedOptionRules listed = new ListedOptionRules(rules.get("strikeStep").asDouble(),
+        rules.get("multiplier").asDouble(), LocalTime.parse(rules.get("expiryTimeUtc").asText()),
+        rules.get("rollDays").asDouble());
+    BookMarks marks = BookMarker.mark(book, market);
+    return DecisionContext.of(id, marks, book.holdings(), Map.of(), rolling)
+        .withListed(book.currentSeriesByFamily(), listed);
   }
 
   private static double[] doubles(JsonNode array) {
