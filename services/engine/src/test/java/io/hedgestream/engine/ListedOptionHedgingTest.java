@@ -105,6 +105,14 @@ class ListedOptionHedgingTest {
       assertThat(second.getCosts()).isCloseTo(2.0 + 500 * 0.05 + 1.0 + 250 * 0.01, within(1e-8));
       assertThat(second.getHedgePnl())
           .isCloseTo(500 * (hedge.price() - modelPrice) + 250 * (102 - 101), within(1e-8));
+      assertThat(second.getHedgePnlByInstrument()).containsOnlyKeys(SPY, SERIES);
+      assertThat(second.getHedgePnlByInstrument().get(SPY)).isCloseTo(250 * (102 - 101), within(1e-8));
+      assertThat(second.getHedgePnlByInstrument().get(SERIES))
+          .isCloseTo(500 * (hedge.price() - modelPrice), within(1e-8));
+      assertThat(second.getCostsByInstrument().get(SPY)).isCloseTo(1.0 + 250 * 0.01, within(1e-9));
+      assertThat(second.getCostsByInstrument().get(SERIES)).isCloseTo(2.0 + 500 * 0.05, within(1e-9));
+      PnlSplits.assertSplitSumsToTotals(first);
+      PnlSplits.assertSplitSumsToTotals(second);
       assertThat(second.getDelta()).isCloseTo(250 + 500 * hedge.delta() - 1000 * liability.delta(), within(1e-8));
       assertThat(second.getVega()).isCloseTo(500 * hedge.vega() - 1000 * liability.vega(), within(1e-8));
     }
@@ -133,6 +141,48 @@ class ListedOptionHedgingTest {
       assertThat(only(roll, fresh).getOption().getExpiryMicros()).isEqualTo(Instant.parse("2025-02-26T20:00:00Z"));
       assertThat(engine.drainPnl()).last()
           .satisfies(pnl -> assertThat(pnl.getReason()).contains("rolled CALL_ATM_30D from " + SERIES + " to " + fresh));
+    }
+  }
+
+  @Test
+  void aRollSplitsTheStepByInstrumentTheClosedSeriesKeepsItsFillsAndCosts() {
+    Instant rollTime = T0.plus(Duration.ofDays(25));
+    Instant freshExpiry = Instant.parse("2025-02-26T20:00:00Z");
+    String fresh = "SPY-20250226-C-104";
+    try (EngineDriver engine = engine()) {
+      engine.tick(tick(T0, 101));
+      engine.order(clientBuysCalls("c1", 10, T0));
+      List<HedgeOrder> orders = engine.drainOrders();
+      engine.fill(fillOf(only(orders, SERIES), "fo", 5, 2.0, 0));
+      engine.fill(fillOf(only(orders, SPY), "fu", 250, 101, 0));
+      engine.tick(tick(rollTime, 104));
+      List<HedgeOrder> roll = engine.drainOrders();
+      List<PnlEvent> untilRoll = engine.drainPnl();
+      PnlEvent rollStep = untilRoll.get(untilRoll.size() - 1);
+      double oldAtRoll = greeks(rollTime, 104, 101, SERIES_EXPIRY).price();
+      double freshAtRoll = greeks(rollTime, 104, 104, freshExpiry).price();
+
+      engine.fill(fillOf(only(roll, SERIES), "ro", 5, oldAtRoll - 0.04, 1.5));
+      engine.fill(fillOf(only(roll, fresh), "rf", 5, freshAtRoll + 0.06, 2.5));
+      Instant next = rollTime.plus(Duration.ofHours(1));
+      engine.tick(tick(next, 105));
+
+      PnlEvent after = engine.drainPnl().get(0);
+      double freshNow = greeks(next, 105, 104, freshExpiry).price();
+      assertThat(rollStep.getHedgePnlByInstrument()).containsOnlyKeys(SPY, SERIES);
+      assertThat(after.getPositions()).doesNotContainKey(SERIES).containsEntry(fresh, 5.0);
+      assertThat(after.getHedgePnlByInstrument()).as("the closed series is still in the step it was sold in")
+          .containsOnlyKeys(SPY, SERIES, fresh);
+      assertThat(after.getHedgePnlByInstrument().get(SPY)).isCloseTo(250 * (105 - 104), within(1e-8));
+      assertThat(after.getHedgePnlByInstrument().get(SERIES)).as("sold at its mark: no PnL before costs")
+          .isCloseTo(0, within(1e-8));
+      assertThat(after.getHedgePnlByInstrument().get(fresh))
+          .isCloseTo(500 * (freshNow - freshAtRoll), within(1e-8));
+      assertThat(after.getCostsByInstrument().get(SPY)).isZero();
+      assertThat(after.getCostsByInstrument().get(SERIES)).isCloseTo(1.5 + 500 * 0.04, within(1e-9));
+      assertThat(after.getCostsByInstrument().get(fresh)).isCloseTo(2.5 + 500 * 0.06, within(1e-9));
+      PnlSplits.assertSplitSumsToTotals(rollStep);
+      PnlSplits.assertSplitSumsToTotals(after);
     }
   }
 
@@ -184,6 +234,13 @@ class ListedOptionHedgingTest {
       assertThat(settled.getStepPnl()).isCloseTo(settled.getMarkToMarket() - before.getMarkToMarket(), within(1e-8));
       assertThat(settled.getOptionPnl() + settled.getHedgePnl() - settled.getCosts())
           .isCloseTo(settled.getStepPnl(), within(1e-8));
+      double heldBefore = greeks(noon.minus(Duration.ofHours(1)), 103, 101, noon).price();
+      assertThat(settled.getHedgePnlByInstrument()).containsOnlyKeys(SPY, SERIES);
+      assertThat(settled.getHedgePnlByInstrument().get(SERIES)).as("settlement 5 x 100 x 4 less the last mark")
+          .isCloseTo(2000 - 500 * heldBefore, within(1e-8));
+      assertThat(settled.getHedgePnlByInstrument().get(SPY)).isCloseTo(250 * (105 - 103), within(1e-8));
+      assertThat(settled.getCostsByInstrument()).containsOnly(Map.entry(SPY, 0.0), Map.entry(SERIES, 0.0));
+      PnlSplits.assertSplitSumsToTotals(settled);
     }
   }
 }

@@ -39,6 +39,8 @@ class PnlAccountingTest {
       assertThat(step.getStepPnl()).isEqualTo(step.getMarkToMarket());
       assertThat(step.getCumulativePnl()).isEqualTo(step.getStepPnl());
       assertThat(step.getPositions()).containsEntry("SPY-20250201-C-100", -10.0);
+      assertThat(step.getHedgePnlByInstrument()).as("no hedge instrument yet; the liability is not one").isEmpty();
+      assertThat(step.getCostsByInstrument()).isEmpty();
       assertThat(step.getStep()).isEqualTo(1);
     }
   }
@@ -62,6 +64,10 @@ class PnlAccountingTest {
       assertThat(second.getMarkToMarket()).isCloseTo(cash + optionValue + units * 101, within(1e-8));
       assertThat(second.getHedgePnl()).isCloseTo(units * (101 - 100), within(1e-8));
       assertThat(second.getCosts()).isCloseTo(1.5 + units * 0.01, within(1e-9));
+      assertThat(second.getHedgePnlByInstrument()).containsOnlyKeys(SPY);
+      assertThat(second.getHedgePnlByInstrument().get(SPY)).isCloseTo(units * (101 - 100), within(1e-8));
+      assertThat(second.getCostsByInstrument()).containsOnlyKeys(SPY);
+      assertThat(second.getCostsByInstrument().get(SPY)).isCloseTo(1.5 + units * 0.01, within(1e-9));
       assertThat(second.getOptionPnl()).isCloseTo(optionValue + 1000 * callPrice(T0, 100), within(1e-8));
       assertThat(second.getStepPnl()).isEqualTo(second.getMarkToMarket() - first.getMarkToMarket());
       assertThat(second.getOptionPnl() + second.getHedgePnl() - second.getCosts())
@@ -99,6 +105,8 @@ class PnlAccountingTest {
       HedgingRun run = HedgingRun.random(engine, 7, 400);
       List<PnlEvent> steps = run.pnl();
       assertThat(steps).hasSizeGreaterThan(300);
+      assertThat(steps).as("the run hedges")
+          .anySatisfy(step -> assertThat(step.getHedgePnlByInstrument()).isNotEmpty());
       double previousMtm = 0;
       double cumulative = 0;
       for (PnlEvent step : steps) {
@@ -107,6 +115,7 @@ class PnlAccountingTest {
             .isCloseTo(step.getStepPnl(), within(1e-9 * Math.max(1, Math.abs(step.getMarkToMarket()))));
         cumulative += step.getStepPnl();
         assertThat(step.getCumulativePnl()).isEqualTo(cumulative);
+        PnlSplits.assertSplitSumsToTotals(step);
         assertThat(step.getCumulativePnl()).isCloseTo(step.getMarkToMarket(), within(1e-6));
         previousMtm = step.getMarkToMarket();
       }

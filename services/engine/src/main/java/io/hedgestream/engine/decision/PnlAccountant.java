@@ -33,6 +33,9 @@ import java.util.TreeMap;
  *   <li>stepPnl = MTM - previous MTM, computed as that difference; it equals optionPnl + hedgePnl - costs
  *       up to rounding, because every cash movement is one of the flows above.</li>
  *   <li>cumulativePnl = running sum of stepPnl (a book starts with MTM 0, so it tracks MTM).</li>
+ *   <li>hedgePnlByInstrument and costsByInstrument split hedgePnl and costs by hedge instrument (the
+ *       underlying, each listed series, its expiry settlement included) by the same rules
+ *       ({@link HedgeSplit}); their values sum to the totals up to rounding.</li>
  * </ul>
  */
 public final class PnlAccountant {
@@ -63,10 +66,12 @@ public final class PnlAccountant {
     double hedgePnl = hedgeValue - ledger.previousHedgeValue() + flows.fillCash() + flows.executionCost();
     double costs = flows.fees() + flows.executionCost();
     double stepPnl = markToMarket - ledger.previousMarkToMarket();
+    HedgeSplit split = HedgeSplit.of(book, marks);
     BookGreeks greeks = marks.optionGreeks().plus(marks.hedgeOptionGreeks()).plusDelta(hedgeUnits);
     requireFinite(book, markToMarket, optionPnl, hedgePnl, costs, stepPnl, greeks.delta(), greeks.gamma(),
         greeks.vega(), greeks.theta());
     ledger.recordStep(markToMarket, optionValue, hedgeValue, stepPnl, riskWindow);
+    ledger.recordHedgeValues(split.valueByInstrument());
     flows.reset();
     return PnlEvent.newBuilder()
         .setBook(book.book())
@@ -86,6 +91,8 @@ public final class PnlAccountant {
         .setVega(greeks.vega())
         .setTheta(greeks.theta())
         .setPositions(positions(book, marks))
+        .setHedgePnlByInstrument(split.hedgePnlByInstrument())
+        .setCostsByInstrument(split.costsByInstrument())
         .setPolicyVersion(label.policyVersion())
         .setReason(reason)
         .build();

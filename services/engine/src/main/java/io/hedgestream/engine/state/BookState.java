@@ -144,7 +144,7 @@ public final class BookState {
   public void settleHedge(String optionId, double amount) {
     holdings.remove(optionId);
     cash += amount;
-    flows.addHedgeSettlement(amount);
+    flows.addHedgeSettlement(optionId, amount);
     currentSeries.values().remove(optionId);
     forgetIdleSeries();
   }
@@ -235,7 +235,7 @@ public final class BookState {
     double signedUnits = signedQuantity * unitsPerQuantity(instrument);
     double cashBeforeFees = -signedUnits * price;
     cash += cashBeforeFees - fee;
-    flows.addFill(cashBeforeFees, fee, signedUnits * (price - mid));
+    flows.addFill(instrument, cashBeforeFees, fee, signedUnits * (price - mid));
     forgetIdleSeries();
   }
 
@@ -330,6 +330,8 @@ public final class BookState {
       out.writeString(current.getKey());
       out.writeString(current.getValue());
     }
+    ledger.writeSplitTo(out);
+    flows.writeSplitTo(out);
   }
 
   static BookState readFrom(StateReader in) {
@@ -359,6 +361,13 @@ public final class BookState {
       for (int i = in.readCount(); i > 0; i--) {
         state.currentSeries.put(in.readString(), in.readString());
       }
+    }
+    // Hedge values and flows per instrument were appended after that: older books restore without them.
+    if (in.hasRemaining()) {
+      state.ledger.readSplitFrom(in);
+      state.flows.readSplitFrom(in);
+    } else {
+      state.ledger.restoreWithoutSplit(state.flows);
     }
     return state;
   }

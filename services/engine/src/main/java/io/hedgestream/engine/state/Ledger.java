@@ -1,10 +1,14 @@
 package io.hedgestream.engine.state;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * What a book remembers of its previous decision step: the values it was marked at, its cumulative PnL
- * and drawdown, and the recent step PnLs that the rolling risk window is rebuilt from.
+ * What a book remembers of its previous decision step: the values it was marked at (the hedges' per
+ * instrument too), its cumulative PnL and drawdown, and the recent step PnLs that the rolling risk window is
+ * rebuilt from.
  */
 public final class Ledger {
 
@@ -15,6 +19,8 @@ public final class Ledger {
   private double peakCumulativePnl;
   private double maxDrawdown;
   private double[] recentStepPnl = new double[0];
+  private final Map<String, Double> previousHedgeValueByInstrument = new TreeMap<>();
+  private boolean hedgeSplitKnown = true;
 
   /** Mark-to-market at the previous step (0 before the first). */
   public double previousMarkToMarket() {
@@ -29,6 +35,34 @@ public final class Ledger {
   /** Value of the hedge holdings at the previous step's mid. */
   public double previousHedgeValue() {
     return previousHedgeValue;
+  }
+
+  /**
+   * Value of each hedge instrument held at the previous step, by instrument id (read-only view; 0 for a
+   * holding worth nothing, absent when not held).
+   */
+  public Map<String, Double> previousHedgeValueByInstrument() {
+    return Collections.unmodifiableMap(previousHedgeValueByInstrument);
+  }
+
+  /**
+   * False when the book was restored from state written before hedge values and flows were kept per
+   * instrument and has not booked a step since: the next step's per-instrument split cannot be known.
+   */
+  public boolean hedgeSplitKnown() {
+    return hedgeSplitKnown;
+  }
+
+  /**
+   * Remembers each hedge instrument's value at this step, for the next step's per-instrument PnL; the
+   * split is known from here on.
+   *
+   * @param valueByInstrument value of each held hedge instrument at this step's marks
+   */
+  public void recordHedgeValues(Map<String, Double> valueByInstrument) {
+    previousHedgeValueByInstrument.clear();
+    previousHedgeValueByInstrument.putAll(valueByInstrument);
+    hedgeSplitKnown = true;
   }
 
   /** Sum of step PnLs so far. */
@@ -102,6 +136,27 @@ public final class Ledger {
     }
   }
 
+  /** Writes the per-instrument hedge values (a later addition to the book layout, see {@link BookState}). */
+  void writeSplitTo(StateWriter out) {
+    out.writeBoolean(hedgeSplitKnown);
+    StepFlows.writeMap(out, previousHedgeValueByInstrument);
+  }
+
+  /** Reads what {@link #writeSplitTo} wrote. */
+  void readSplitFrom(StateReader in) {
+    hedgeSplitKnown = in.readBoolean();
+    StepFlows.readMap(in, previousHedgeValueByInstrument);
+  }
+
+  /**
+   * For state written before the per-instrument section: the split of the next step is unknown unless the
+   * book held no hedge value at its previous step and has booked no hedge flows since (then it is empty).
+   */
+  void restoreWithoutSplit(StepFlows flows) {
+    previousHedgeValueByInstrument.clear();
+    hedgeSplitKnown = previousHedgeValue == 0 && flows.noHedgeFlows();
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof Ledger that
@@ -111,7 +166,9 @@ public final class Ledger {
         && Double.compare(cumulativePnl, that.cumulativePnl) == 0
         && Double.compare(peakCumulativePnl, that.peakCumulativePnl) == 0
         && Double.compare(maxDrawdown, that.maxDrawdown) == 0
-        && Arrays.equals(recentStepPnl, that.recentStepPnl);
+        && Arrays.equals(recentStepPnl, that.recentStepPnl)
+        && previousHedgeValueByInstrument.equals(that.previousHedgeValueByInstrument)
+        && hedgeSplitKnown == that.hedgeSplitKnown;
   }
 
   @Override

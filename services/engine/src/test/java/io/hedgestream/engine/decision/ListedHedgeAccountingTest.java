@@ -15,11 +15,14 @@ import io.hedgestream.engine.policy.TargetHoldings;
 import io.hedgestream.engine.state.BookState;
 import io.hedgestream.engine.state.HedgeSeries;
 import io.hedgestream.engine.state.OptionPosition;
+import io.hedgestream.engine.state.StateSerdes;
 import io.hedgestream.pricing.BlackScholes;
 import io.hedgestream.pricing.PutCall;
 import io.hedgestream.pricing.SabrSmile;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** Listed hedge options in the delta fallback, the guard, the marks and the ledger. */
@@ -112,6 +115,101 @@ class ListedHedgeAccountingTest {
     assertThat(settled.getStepPnl()).isEqualTo(settled.getMarkToMarket() - first.getMarkToMarket());
     assertThat(settled.getOptionPnl() + settled.getHedgePnl() - settled.getCosts())
         .isCloseTo(settled.getStepPnl(), within(1e-9));
+  }
+
+  @Test
+  void hedgePnlAndCostsSplitByInstrumentThroughARollAndTheNewSeriesExpiry() {
+    long rollExpiry = EXPIRY + 30L * 86_400_000_000L;
+    HedgeSeries rolled = HedgeSeries.of("SPY", "CALL_ATM_30D", PutCall.CALL, 103, rollExpiry, 100);
+    BookState book = book();
+    OrderPlanner.DecisionLabel label = new OrderPlanner.DecisionLabel("b:SPY:1", HedgeReason.POLICY, "v", NOW);
+
+    PnlEvent first = PnlAccountant.bookStep(book, BookMarker.mark(book, market(NOW, 100)), label, "", 10);
+
+    double callAtFirst = BlackScholes.price(PutCall.CALL, 100, 100, ttm(NOW), 0.2, 0.01, 0);
+    assertThat(first.getHedgePnlByInstrument()).containsOnlyKeys("SPY", CALL.optionId());
+    assertThat(first.getHedgePnlByInstrument().get("SPY")).isZero();
+    assertThat(first.getHedgePnlByInstrument().get(CALL.optionId()))
+        .isCloseTo(400 * (callAtFirst - 2.0), within(1e-9));
+    assertThat(first.getCostsByInstrument()).containsOnly(Map.entry("SPY", 0.0), Map.entry(CALL.optionId(), 1.0));
+    assertSumsToTotals(first);
+
+    long later = NOW + 3_600_000_000L;
+    MarketSnapshot moved = market(later, 103);
+    double oldModel = BookMarker.hedgePrice(CALL, moved);
+    double newModel = BookMarker.hedgePrice(rolled, moved);
+    book.useSeries(rolled);
+    book.bookFill(CALL.optionId(), -4, oldModel - 0.03, 0.5, oldModel);
+    book.bookFill(rolled.optionId(), 5, newModel + 0.02, 0.6, newModel);
+    book.bookFill("SPY", 10, 103.01, 0.1, 103);
+
+    PnlEvent roll = PnlAccountant.bookStep(book, BookMarker.mark(book, moved), label, "", 10);
+
+    double callAtRoll = BlackScholes.price(PutCall.CALL, 103, 100, EpochMicros.yearsBetween(later, EXPIRY), 0.2,
+        0.01, 0);
+    assertThat(oldModel).isCloseTo(callAtRoll, within(1e-12));
+    assertThat(roll.getHedgePnlByInstrument()).containsOnlyKeys("SPY", CALL.optionId(), rolled.optionId());
+    assertThat(roll.getHedgePnlByInstrument().get("SPY")).isCloseTo(200 * 3, within(1e-9));
+    assertThat(roll.getHedgePnlByInstrument().get(CALL.optionId())).as("closed at its mark: the move until then")
+        .isCloseTo(400 * (callAtRoll - callAtFirst), within(1e-9));
+    assertThat(roll.getHedgePnlByInstrument().get(rolled.optionId())).as("bought at its mark")
+        .isCloseTo(0, within(1e-9));
+    assertThat(roll.getCostsByInstrument().get("SPY")).isCloseTo(0.1 + 10 * 0.01, within(1e-12));
+    assertThat(roll.getCostsByInstrument().get(CALL.optionId())).isCloseTo(0.5 + 400 * 0.03, within(1e-9));
+    assertThat(roll.getCostsByInstrument().get(rolled.optionId())).isCloseTo(0.6 + 500 * 0.02, within(1e-9));
+    assertSumsToTotals(roll);
+
+    MarketSnapshot atExpiry = market(rollExpiry, 106);
+    assertThat(ExpirySettler.settle(book, atExpiry))
+        .contains("settled hedge " + rolled.optionId() + " x5.0 at intrinsic 3.0");
+    PnlEvent settled = PnlAccountant.bookStep(book, BookMarker.mark(book, atExpiry), label, "", 10);
+
+    assertThat(settled.getHedgePnlByInstrument()).as("the closed series has left the split")
+        .containsOnlyKeys("SPY", rolled.optionId());
+    assertThat(settled.getHedgePnlByInstrument().get("SPY")).isCloseTo(210 * 3, within(1e-9));
+    assertThat(settled.getHedgePnlByInstrument().get(rolled.optionId())).as("settlement less the last mark")
+        .isCloseTo(500 * 3 - 500 * newModel, within(1e-9));
+    assertThat(settled.getCostsByInstrument())
+        .containsOnly(Map.entry("SPY", 0.0), Map.entry(rolled.optionId(), 0.0));
+    assertThat(settled.getOptionPnl()).as("the liability's settlement is not a hedge instrument's").isNotZero();
+    assertSumsToTotals(settled);
+  }
+
+  @Test
+  void aBookRestoredFromStateWrittenBeforeTheSplitLeavesOneStepUnsplitThenSplits() {
+    BookState book = book();
+    OrderPlanner.DecisionLabel label = new OrderPlanner.DecisionLabel("b:SPY:1", HedgeReason.POLICY, "v", NOW);
+    PnlAccountant.bookStep(book, BookMarker.mark(book, market(NOW, 100)), label, "", 10);
+    byte[] bytes = StateSerdes.books().serializer().serialize("t", book);
+    // The per-instrument section ends the layout: flag, previous values {SPY, call}, two empty flow maps.
+    int splitBytes = 1 + 4 + (4 + 3 + 8) + (4 + CALL.optionId().length() + 8) + 4 + 4;
+    BookState restored = StateSerdes.books().deserializer().deserialize("t",
+        Arrays.copyOf(bytes, bytes.length - splitBytes));
+    MarketSnapshot moved = market(NOW + 3_600_000_000L, 101);
+
+    PnlEvent unsplit = PnlAccountant.bookStep(restored, BookMarker.mark(restored, moved), label, "", 10);
+    PnlEvent next = PnlAccountant.bookStep(restored, BookMarker.mark(restored, market(NOW + 7_200_000_000L, 102)),
+        label, "", 10);
+
+    assertThat(unsplit.getHedgePnl()).isNotZero();
+    assertThat(unsplit.getHedgePnlByInstrument()).isEmpty();
+    assertThat(unsplit.getCostsByInstrument()).isEmpty();
+    assertThat(next.getHedgePnlByInstrument()).containsOnlyKeys("SPY", CALL.optionId());
+    assertThat(next.getHedgePnlByInstrument().get("SPY")).isCloseTo(200, within(1e-9));
+    assertSumsToTotals(next);
+  }
+
+  /** The splits add up, in ascending id order, to the step's totals. */
+  private static void assertSumsToTotals(PnlEvent step) {
+    double pnl = 0;
+    double costs = 0;
+    for (String instrument : new TreeMap<>(step.getHedgePnlByInstrument()).keySet()) {
+      pnl += step.getHedgePnlByInstrument().get(instrument);
+      costs += step.getCostsByInstrument().get(instrument);
+    }
+    assertThat(pnl).isCloseTo(step.getHedgePnl(), within(1e-9));
+    assertThat(costs).isCloseTo(step.getCosts(), within(1e-9));
+    assertThat(step.getCostsByInstrument()).hasSameSizeAs(step.getHedgePnlByInstrument());
   }
 
   @Test

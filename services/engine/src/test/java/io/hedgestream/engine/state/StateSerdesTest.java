@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hedgestream.pricing.PutCall;
 import java.util.Arrays;
+import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ class StateSerdesTest {
     book.setLastDecisionMicros(1_736_000_000_123_456L);
     book.ledger().recordStep(10.5, -3.25, 52_300, 1e-300, 3);
     book.ledger().recordStep(-7, -4, 52_000, -17.5, 3);
+    book.ledger().recordHedgeValues(Map.of("SPY", 52_000.0));
     book.recentClientOrders().add("c1");
     book.recentClientOrders().add("c2");
     book.recentFills().add("f1");
@@ -46,6 +48,10 @@ class StateSerdesTest {
     assertThat(copy.options().get(1).lastMark()).isEqualTo(0.1 + 0.2);
     assertThat(copy.ledger().recentStepPnl()).containsExactly(1e-300, -17.5);
     assertThat(copy.flows().executionCost()).isEqualTo(book.flows().executionCost());
+    assertThat(copy.flows().hedgeCashByInstrument()).containsExactly(Map.entry("SPY", -523 * 100.0));
+    assertThat(copy.flows().costsByInstrument()).isEqualTo(book.flows().costsByInstrument()).containsOnlyKeys("SPY");
+    assertThat(copy.ledger().previousHedgeValueByInstrument()).containsExactly(Map.entry("SPY", 52_000.0));
+    assertThat(copy.ledger().hedgeSplitKnown()).isTrue();
     assertThat(copy.pending().keySet()).containsExactly("o1", "o0");
     assertThat(copy.recentClientOrders().contains("c2")).isTrue();
     assertThat(StateSerdes.books().serializer().serialize("t", copy))
@@ -109,16 +115,59 @@ class StateSerdesTest {
     assertThat(copy.unitsPerQuantity(series.optionId())).isEqualTo(100);
   }
 
+  /**
+   * Bytes of richBook's per-instrument section, the layout's last: split-known flag (1), previous hedge values
+   * {SPY} (4 + 4 + 3 + 8), hedge cash {SPY} (19), costs {SPY} (19).
+   */
+  private static final int RICH_BOOK_SPLIT_BYTES = 1 + 19 + 19 + 19;
+
   @Test
   void aBookWrittenBeforeListedHedgesReadsWithNone() {
     BookState book = richBook();
     byte[] bytes = StateSerdes.books().serializer().serialize("t", book);
-    // The listed-hedge section is two empty counts (8 bytes) at the end; a book written before it lacks them.
-    byte[] old = Arrays.copyOf(bytes, bytes.length - 8);
+    // Before the split, the listed-hedge section (two empty counts, 8 bytes) ended the layout; before it, nothing.
+    byte[] old = Arrays.copyOf(bytes, bytes.length - RICH_BOOK_SPLIT_BYTES - 8);
+
+    BookState copy = StateSerdes.books().deserializer().deserialize("t", old);
+
+    assertThat(copy.hedgeSeries()).isEmpty();
+    assertThat(copy.holdings()).isEqualTo(book.holdings());
+    assertThat(copy.cash()).isEqualTo(book.cash());
+    assertThat(copy.ledger().cumulativePnl()).isEqualTo(book.ledger().cumulativePnl());
+    assertThat(copy.ledger().hedgeSplitKnown()).isFalse();
+  }
+
+  @Test
+  void aBookWrittenBeforeTheHedgeSplitRestoresWithItsNextSplitUnknown() {
+    BookState book = richBook();
+    byte[] bytes = StateSerdes.books().serializer().serialize("t", book);
+    byte[] old = Arrays.copyOf(bytes, bytes.length - RICH_BOOK_SPLIT_BYTES);
+
+    BookState copy = StateSerdes.books().deserializer().deserialize("t", old);
+
+    assertThat(copy.holdings()).isEqualTo(book.holdings());
+    assertThat(copy.flows().fillCash()).isEqualTo(book.flows().fillCash());
+    assertThat(copy.flows().hedgeCashByInstrument()).isEmpty();
+    assertThat(copy.ledger().previousHedgeValueByInstrument()).isEmpty();
+    assertThat(copy.ledger().hedgeSplitKnown()).as("52,000 of hedges at the last step, split lost").isFalse();
+    BookState rewritten = roundTrip(StateSerdes.books(), copy);
+    assertThat(rewritten.ledger().hedgeSplitKnown()).as("unknown until a step is booked, across writes").isFalse();
+    copy.ledger().recordHedgeValues(Map.of("SPY", 1.0));
+    assertThat(copy.ledger().hedgeSplitKnown()).isTrue();
+  }
+
+  @Test
+  void anUnhedgedBookWrittenBeforeTheHedgeSplitRestoresWithItsSplitKnown() {
+    BookState book = new BookState("b", "SPY");
+    book.bookPremium(2_500);
+    book.ledger().recordStep(2_400, -100, 0, 2_400, 3);
+    byte[] bytes = StateSerdes.books().serializer().serialize("t", book);
+    // Split section: flag (1) and three empty maps (12).
+    byte[] old = Arrays.copyOf(bytes, bytes.length - 13);
 
     BookState copy = StateSerdes.books().deserializer().deserialize("t", old);
 
     assertThat(copy).isEqualTo(book);
-    assertThat(copy.hedgeSeries()).isEmpty();
+    assertThat(copy.ledger().hedgeSplitKnown()).as("no hedge value or flow to split").isTrue();
   }
 }
