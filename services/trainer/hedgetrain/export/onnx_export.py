@@ -52,15 +52,20 @@ def export_onnx(policy: NetworkPolicy, config: ExperimentConfig, path, *, seed: 
     }
     if len(target_bounds) != len(policy.instruments):
         raise ValueError("one [lo, hi] target bound per instrument is required")
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    save_with_metadata(model, meta, path)
+    return {META_PREFIX + k: v for k, v in meta.items()}
+
+
+def save_with_metadata(model: onnx.ModelProto, meta: Dict[str, str], path) -> None:
+    """Stamp the contract metadata (``hedgestream.<key>`` properties the engine's ModelValidator reads) and the
+    producer on ``model``, check it, and save it to ``path``."""
     for key, value in meta.items():
         entry = model.metadata_props.add()
         entry.key, entry.value = META_PREFIX + key, value
-    model.producer_name = "hedgetrain"
-    model.producer_version = __version__
+    model.producer_name, model.producer_version = "hedgetrain", __version__
     onnx.checker.check_model(model)
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
     onnx.save(model, str(path))
-    return {META_PREFIX + k: v for k, v in meta.items()}
 
 
 def read_metadata(path) -> Dict[str, str]:

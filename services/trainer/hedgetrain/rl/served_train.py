@@ -33,7 +33,7 @@ import torch
 from torch import nn
 
 from .. import __version__
-from ..export.onnx_export import META_PREFIX, OPSET, sha256_of
+from ..export.onnx_export import META_PREFIX, OPSET, save_with_metadata, sha256_of
 from ..export.onnx_numpy import run_onnx
 from ..features.contract import load_contract
 from .agent import A_MAX_INDEX, AgentConfig, DistributionalAgent, ReplayBuffer, nstep_transitions
@@ -233,12 +233,7 @@ def export(out_dir, graph: ServedActorGraph, config: ServedConfig, agent_config:
             "version": f"{name}@hedgetrain-{__version__}",
             "created_at": time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime()),
             "contract_version": str(contract.version), "target_bounds": json.dumps([list(b) for b in TARGET_BOUNDS])}
-    for key, value in meta.items():
-        entry = model.metadata_props.add()
-        entry.key, entry.value = META_PREFIX + key, value
-    model.producer_name, model.producer_version = "hedgetrain", __version__
-    onnx.checker.check_model(model)
-    onnx.save(model, str(onnx_path))
+    save_with_metadata(model, meta, onnx_path)
     cases = parity_cases(config, graph, n_parity, seed=77)
     x = np.array([c["features"] for c in cases], dtype=np.float32)
     onnx_diff = float(np.max(np.abs(run_onnx(model, x) - np.array([c["expected"]["target"] for c in cases]))))

@@ -32,7 +32,7 @@ import torch
 from torch import nn
 
 from .. import __version__
-from ..export.onnx_export import META_PREFIX, OPSET, sha256_of
+from ..export.onnx_export import META_PREFIX, OPSET, save_with_metadata, sha256_of
 from ..export.onnx_numpy import run_onnx
 from ..features.builders import FeatureSet
 from ..features.contract import load_contract
@@ -102,14 +102,7 @@ def export_graph(step: PolicyStep, path: Path, meta: Dict[str, str]) -> None:
     torch.onnx.export(step, dummy, buf, input_names=["features"], output_names=["target"],
                       dynamic_axes={"features": {0: "batch"}, "target": {0: "batch"}}, opset_version=OPSET,
                       do_constant_folding=True)
-    model = onnx.load_from_string(buf.getvalue())
-    for key, value in meta.items():
-        entry = model.metadata_props.add()
-        entry.key, entry.value = META_PREFIX + key, value
-    model.producer_name = "hedgetrain"
-    model.producer_version = __version__
-    onnx.checker.check_model(model)
-    onnx.save(model, str(path))
+    save_with_metadata(onnx.load_from_string(buf.getvalue()), meta, path)
 
 
 def parity_snapshots(data_dir: Optional[Path], n_cases: int, seed: int = 20200301) -> List[Dict]:
