@@ -237,7 +237,59 @@ def findings(doc: dict) -> List[str]:
                      f"(95% CI of the paired difference above 0 in {len(significant)}); not better in: "
                      f"{', '.join(not_better) or 'none'}. Below the best classical hedge in {len(worse_than_best)} of {n}: "
                      f"{', '.join(worse_than_best) or 'none'}.")
+    for name in doc["settings"][0]["strategies"]:
+        if name in BASELINE_ORDER:
+            continue
+        runs = [(s, i) for s in doc["settings"] if name in s["vs_delta_vega"]
+                for i in range(len(s["strategies"][name]["mean"]["per_seed"]))]
+        as_delta = sum(_same_as(s, name, i, "delta") for s, i in runs)
+        as_vega = sum(_same_as(s, name, i, "delta_vega") for s, i in runs)
+        lines.append(f"- {name}: of its {len(runs)} trained policies (settings x seeds), {as_delta} end up with the "
+                     f"delta hedge's PnL statistics (never trade the option, a = 0) and {as_vega} with delta-vega's "
+                     "(a = 1 throughout), i.e. pinned at a bound of [0, a_max].")
     return lines
+
+
+def _same_as(setting: dict, agent: str, seed_index: int, baseline: str, tolerance: float = 0.05) -> bool:
+    """Whether one seed's policy has the baseline's mean and std on the evaluation episodes (within tolerance $)."""
+    a, b = setting["strategies"][agent], setting["strategies"][baseline]
+    return all(abs(a[k]["per_seed"][seed_index] - b[k]["value"]) < tolerance for k in ("mean", "std"))
+
+
+def design_notes(doc: dict) -> List[str]:
+    """What was run, the readings of the papers it rests on, and what was cut for the compute budget."""
+    cfg, a = doc["config"], doc["config"]["agent"]
+    rounds = -(-a["train_episodes"] // a["parallel_episodes"])
+    updates = round(a["updates_per_day"] * a["trajectory_days"]) * (rounds * cfg["env"]["episode_days"]
+                                                                     // a["trajectory_days"])
+    base_agents = ", ".join(f"{n} ({o.get('optimiser', a.get('optimiser'))}, reward {o.get('reward', a['reward'])})"
+                            for n, o in cfg["base_agents"].items())
+    return [
+        "## Design, readings and cuts", "",
+        f"- Agents at the base setting: {base_agents}; across the factor grid: {', '.join(cfg['grid_agents'])} only "
+        "(cut for the compute budget: the three-optimiser comparison and the seed reward only at the base).",
+        f"- Every agent: {a['train_episodes']} training episodes ({a['parallel_episodes']} in parallel, the first "
+        f"{a['warmup_episodes']} with uniform random actions), about {updates} gradient updates of batch "
+        f"{a['batch_size']} per network (the compute limit of a one-thread CPU run), {a['n_quantiles']} quantiles, "
+        f"{a['n_step']}-step targets, gamma {a['gamma']:g}, Polyak {a['polyak']:g}, learning rates "
+        f"{a['actor_lr']:g} / {a['critic_lr']:g}, actor objective {a['risk_measure']}, exploration noise "
+        f"{a['noise_std']:g} -> {a['noise_final']:g} of a_max. " + (
+            "The risk tolerance is 0, so a in [0, 1] (from no option hedge to vega neutral; env.py)."
+            if cfg["env"].get("vega_tolerance", 0.0) == 0 else
+            f"a_max = 1 + {cfg['env']['vega_tolerance']:g} / |portfolio vega| (env.py)."),
+        "- Linearised (DHLNN-style): each network is trained through its first-order Taylor model around an anchor "
+        "that moves to the current parameters every relinearise_every updates (fixed Jacobian within a period), "
+        "inner optimiser Adam (rl/agent.py, rl/optim.py).",
+        "- ANADDH: the seed's eqs. 23-27 with a learning-rate factor and the gradient restart of rl/optim.py "
+        "(the literal update diverges on an ill-conditioned quadratic; tests/rl/test_optim.py).",
+        "- Trajectory length (seed §6.6) is read as the number of environment steps each parallel environment "
+        "collects between learning phases (trajectory_days; 30 = one episode, 60 = two), with the same number of "
+        "updates per step; the baselines do not depend on it, so their rows equal the base setting's.",
+        "- Rewards: pnl = PnL increment (Cao et al.), seed = -|P_t - P_{t-1}| - cost_t (seed eqs. 2-4). Whatever "
+        "the reward, agents are selected (best validation point) and evaluated on episode PnL.",
+        f"- Statistics: {cfg['eval']['episodes']} evaluation episodes per setting, {cfg['bootstrap']['resamples']} "
+        f"bootstrap resamples, {100 * cfg['bootstrap']['level']:g}% percentile intervals.",
+    ]
 
 
 def write_report(out: Path, doc: dict) -> None:
@@ -256,6 +308,7 @@ def write_report(out: Path, doc: dict) -> None:
              f"{cfg['agent']['parallel_episodes']} in parallel, the actor with the best validation score "
              f"({cfg['agent']['validation_episodes']} fixed validation episodes, seed {cfg['eval']['validation_seed']}) kept.",
              "", "## Findings (computed from the results)", ""] + findings(doc)
+    lines += [""] + design_notes(doc)
     lines += ["", "## Base setting", "", f"{base['label']}: 30-day ATM hedge option, sigma0 0.3, nu 0.3, option cost 0.5%.", ""]
     lines += strategy_table(base)
     lines += ["", "Agent minus delta-vega on the same episodes (mean over seeds [two-level bootstrap CI]):", "",
