@@ -180,6 +180,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--seeds", type=int, default=None, help="seeds (default: hirm 30, rl 5; 2 with --quick)")
     s.add_argument("--quick", action="store_true", help="few iterations, 2 seeds' worth of sizes (smoke test)")
     s.add_argument("--device", default="auto", help="auto, cpu or cuda")
+    s.add_argument("--threads", type=int, default=argparse.SUPPRESS,
+                   help="torch CPU threads (also accepted before the command; so ./hedge study ... --threads 1 works)")
     s.add_argument("--config", help="study config (default configs/studies/<study>.json)")
     s.add_argument("--out", help="output folder (default reports/<study>, or reports/<study>-quick with --quick)")
     s.set_defaults(func=cmd_study)
