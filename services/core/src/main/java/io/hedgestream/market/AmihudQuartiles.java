@@ -40,17 +40,13 @@ public final class AmihudQuartiles {
    * @return the quartiles of the defined daily {@code amihud_20d} values of the last {@value #WINDOW_DAYS} days
    */
   public static AmihudQuartiles of(DailyHistory history) {
-    double[] closes = history.closes();
-    double[] volumes = history.volumes();
-    int window = RollingFeature.RETURN_WINDOW;
-    int first = Math.max(window, closes.length - WINDOW_DAYS);
-    double[] values = new double[Math.max(0, closes.length - first)];
+    double[] daily = IlliquidityFlag.dailyAmihud(history.closes(), history.volumes());
+    int first = Math.max(0, daily.length - WINDOW_DAYS);  // the series covers up to 252 days, the tag 200
+    double[] values = new double[daily.length - first];
     int defined = 0;
-    for (int day = first; day < closes.length; day++) {
-      RollingFeatures features = RollingFeatures.of(Arrays.copyOfRange(closes, day - window, day + 1),
-          Arrays.copyOfRange(volumes, day - window, day + 1));
-      if (features.isDefined(RollingFeature.AMIHUD_20D)) {
-        values[defined++] = features.value(RollingFeature.AMIHUD_20D);
+    for (int i = first; i < daily.length; i++) {
+      if (!Double.isNaN(daily[i])) {
+        values[defined++] = daily[i];
       }
     }
     double[] sorted = Arrays.copyOf(values, defined);

@@ -57,6 +57,21 @@ public final class IlliquidityFlag {
     return out;
   }
 
+  /**
+   * {@code amihud_20d} of the last day alone: the last element of {@link #dailyAmihud}, with the same
+   * arithmetic, without the {@value #LOOKBACK_DAYS}-day series.
+   *
+   * @param closes daily closes, oldest first, at least 21
+   * @param volumes each day's volume, same length
+   * @return the value; NaN when the window traded no volume
+   */
+  static double lastAmihud(double[] closes, double[] volumes) {
+    int n = closes.length;
+    int window = RollingFeature.RETURN_WINDOW;
+    int from = n - window - 1;
+    return dailyAmihud(Arrays.copyOfRange(closes, from, n), Arrays.copyOfRange(volumes, from, n))[0];
+  }
+
   /** {@code amihud_20d} of the window of days starting at {@code start} in {@code ratio}; NaN when none traded. */
   private static double amihud(double[] ratio, int start) {
     double illiquidity = 0;

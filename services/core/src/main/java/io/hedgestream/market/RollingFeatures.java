@@ -20,6 +20,9 @@ public final class RollingFeatures {
 
   private final double[] values = new double[FEATURES.length];
   private final int closes;
+  /** The series the illiquid flag needs (null when it is undefined for lack of closes). */
+  private double[] flagCloses;
+  private double[] flagVolumes;
 
   private RollingFeatures(double[] closes, double[] volumes) {
     this.closes = closes.length;
@@ -63,12 +66,15 @@ public final class RollingFeatures {
    * @return its value, NaN while undefined
    */
   public double value(RollingFeature feature) {
+    if (feature == RollingFeature.ILLIQUID && flagCloses != null) {
+      illiquid();
+    }
     return values[feature.ordinal()];
   }
 
   /** Whether a feature is defined. */
   public boolean isDefined(RollingFeature feature) {
-    return !Double.isNaN(values[feature.ordinal()]);
+    return !Double.isNaN(value(feature));
   }
 
   /**
@@ -79,7 +85,7 @@ public final class RollingFeatures {
    *     volume
    */
   public Result<Double> get(RollingFeature feature) {
-    double value = values[feature.ordinal()];
+    double value = value(feature);
     if (!Double.isNaN(value)) {
       return Result.success(value);
     }
@@ -127,10 +133,22 @@ public final class RollingFeatures {
         Math.sqrt(RollingFeature.TRADING_DAYS_PER_YEAR * squares / (window - 1));
     values[RollingFeature.MOMENTUM_20D.ordinal()] = Math.log(closes[n - 1] / closes[n - 1 - window]);
     values[RollingFeature.CVAR95_20D.ordinal()] = -worst;
-    double[] amihud = IlliquidityFlag.dailyAmihud(closes, volumes);
-    values[RollingFeature.AMIHUD_20D.ordinal()] = amihud[amihud.length - 1];
-    values[RollingFeature.ILLIQUID.ordinal()] = IlliquidityFlag.of(amihud);
+    values[RollingFeature.AMIHUD_20D.ordinal()] = IlliquidityFlag.lastAmihud(closes, volumes);
+    flagCloses = closes;
+    flagVolumes = volumes;
     regime(VolRegime.of(values[RollingFeature.REALIZED_VOL_20D.ordinal()]));
+  }
+
+  /**
+   * The illiquid flag, computed on first use: it reads a year of daily Amihud values, and the engine builds
+   * these features on every tick (regime labels) while only a model on a feature set with {@code illiquid}
+   * needs it. Idempotent, so a repeated computation is harmless.
+   */
+  private void illiquid() {
+    double[] amihud = IlliquidityFlag.dailyAmihud(flagCloses, flagVolumes);
+    values[RollingFeature.ILLIQUID.ordinal()] = IlliquidityFlag.of(amihud);
+    flagCloses = null;
+    flagVolumes = null;
   }
 
   /** The one-hot regime features of a defined volatility regime. */
