@@ -1,5 +1,6 @@
 package io.hedgestream.schemas;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -24,6 +25,11 @@ import org.apache.kafka.common.serialization.Serializer;
  * unknown fingerprint fail closed with a {@link SerializationException} that the caller turns into a
  * dead letter.
  *
+ * <p>Decoding is bounded, because a few hostile bytes must not exhaust the heap: a value longer than
+ * {@link AvroLimits#MAX_RECORD_BYTES} is refused before decoding; Avro's own limits on string, bytes and
+ * collection lengths ({@link AvroLimits}) stop a length prefix from asking for gigabytes; and bytes left over
+ * after a complete record are an error ({@link TrailingBytesException}), not silently ignored.
+ *
  * @param <T> the generated record class
  */
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
@@ -32,6 +38,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
   private static final String RECORD_PACKAGE = "io.hedgestream.avro.";
 
   static {
+    AvroLimits.apply();
     ClassSecurityValidator.ClassSecurityPredicate previous = ClassSecurityValidator.getGlobal();
     ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(
         previous, type -> type.getName().startsWith(RECORD_PACKAGE)));
@@ -73,18 +80,37 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     }
   }
 
-  /** Decodes bytes written by the current or any released schema of this record. */
+  /**
+   * Decodes bytes written by the current or any released schema of this record: exactly one record, no
+   * more than {@link AvroLimits#MAX_RECORD_BYTES} long.
+   *
+   * @throws UnknownSchemaException for a fingerprint this reader does not know
+   * @throws TrailingBytesException when bytes are left over after the record
+   * @throws SerializationException for anything else that is not one valid record
+   */
   public T decode(byte[] bytes) {
     if (bytes == null) {
       throw new SerializationException("null value for " + type.getSimpleName());
     }
+    if (bytes.length > AvroLimits.MAX_RECORD_BYTES) {
+      throw new SerializationException(type.getSimpleName() + " of " + bytes.length + " bytes exceeds the "
+          + AvroLimits.MAX_RECORD_BYTES + "-byte record limit");
+    }
+    // A stream, not the byte[] overload: Avro then reads it with a direct (non-buffering) decoder, so what
+    // the stream still has after the record is exactly the trailing garbage.
+    ByteArrayInputStream in = new ByteArrayInputStream(bytes);
+    T value;
     try {
-      return decoder.decode(bytes);
+      value = decoder.decode(in, null);
     } catch (org.apache.avro.message.MissingSchemaException e) {
       throw new UnknownSchemaException(type.getSimpleName(), e);
     } catch (IOException | RuntimeException e) {
       throw new SerializationException("cannot decode " + type.getSimpleName() + ": " + e.getMessage(), e);
     }
+    if (in.available() > 0) {
+      throw new TrailingBytesException(type.getSimpleName(), in.available(), bytes.length);
+    }
+    return value;
   }
 
   @Override
@@ -95,6 +121,15 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
   @Override
   public Deserializer<T> deserializer() {
     return (topic, data) -> data == null ? null : decode(data);
+  }
+
+  /** Thrown when a complete record is followed by more bytes. */
+  public static final class TrailingBytesException extends SerializationException {
+    private static final long serialVersionUID = 1L;
+
+    TrailingBytesException(String typeName, int trailing, int total) {
+      super(trailing + " trailing bytes after a complete " + typeName + " (" + total + " bytes in all)");
+    }
   }
 
   /** Thrown when the bytes carry a schema fingerprint this reader does not know. */

@@ -71,6 +71,70 @@ class AvroSerdeTest {
   }
 
   @Test
+  void shouldRefuseAStringLengthBeyondTheLimitWithoutAllocatingIt() {
+    AvroSerde<MarketTick> serde = AvroSerde.of(MarketTick.class);
+    byte[] header = Arrays.copyOf(serde.encode(tick()), 10);
+    // The symbol's length prefix claims 1e9 bytes (zig-zag varint): unbounded, Avro would allocate a 1 GB string.
+    byte[] hostile = concat(header, zigZagVarint(1_000_000_000L), "SPY".getBytes());
+    assertThatThrownBy(() -> serde.decode(hostile))
+        .isInstanceOf(SerializationException.class)
+        .hasRootCauseInstanceOf(org.apache.avro.SystemLimitException.class);
+  }
+
+  @Test
+  void shouldRefuseTrailingBytesAfterACompleteRecord() {
+    AvroSerde<MarketTick> serde = AvroSerde.of(MarketTick.class);
+    byte[] padded = concat(serde.encode(tick()), new byte[] {0, 1, 2});
+    assertThatThrownBy(() -> serde.decode(padded))
+        .isInstanceOf(AvroSerde.TrailingBytesException.class)
+        .hasMessageContaining("3 trailing bytes");
+  }
+
+  @Test
+  void shouldRefuseARecordLargerThanTheRecordLimitBeforeDecoding() {
+    AvroSerde<MarketTick> serde = AvroSerde.of(MarketTick.class);
+    byte[] huge = Arrays.copyOf(serde.encode(tick()), AvroLimits.MAX_RECORD_BYTES + 1);
+    assertThatThrownBy(() -> serde.decode(huge))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("record limit");
+  }
+
+  @Test
+  void shouldHaveAvroLimitsInForceOnceASerdeExists() {
+    AvroSerde.of(MarketTick.class);
+    assertThatThrownBy(() -> org.apache.avro.SystemLimitException.checkMaxStringLength(AvroLimits.MAX_STRING_BYTES + 1L))
+        .isInstanceOf(org.apache.avro.SystemLimitException.class);
+    assertThatThrownBy(() -> org.apache.avro.SystemLimitException.checkMaxCollectionLength(
+        AvroLimits.MAX_COLLECTION_ITEMS + 1L)).isInstanceOf(org.apache.avro.SystemLimitException.class);
+  }
+
+  private static byte[] zigZagVarint(long value) {
+    long zigZag = (value << 1) ^ (value >> 63);
+    byte[] out = new byte[10];
+    int n = 0;
+    while ((zigZag & ~0x7FL) != 0) {
+      out[n++] = (byte) ((zigZag & 0x7F) | 0x80);
+      zigZag >>>= 7;
+    }
+    out[n++] = (byte) zigZag;
+    return Arrays.copyOf(out, n);
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    int length = 0;
+    for (byte[] part : parts) {
+      length += part.length;
+    }
+    byte[] out = new byte[length];
+    int at = 0;
+    for (byte[] part : parts) {
+      System.arraycopy(part, 0, out, at, part.length);
+      at += part.length;
+    }
+    return out;
+  }
+
+  @Test
   void shouldRefuseToEncodeRecordMissingRequiredField() {
     MarketTick broken = tick();
     broken.setSymbol(null);

@@ -2,6 +2,7 @@ package io.hedgestream.engine;
 
 import io.hedgestream.config.SettingsReader;
 import io.hedgestream.engine.decision.HedgeLimits;
+import io.hedgestream.engine.input.InputLimits;
 import io.hedgestream.engine.instruments.ListedOptionRules;
 import io.hedgestream.engine.policy.HedgePolicies;
 import io.hedgestream.engine.policy.onnx.ModelFiles;
@@ -63,6 +64,9 @@ import java.util.Set;
  *       Chronicle queue; see {@link io.hedgestream.engine.journal})</td></tr>
  *   <tr><td>engine.journal.dir</td><td>${engine.state.dir}/journal/${engine.application.id}</td><td>the
  *       journal's directory; one per engine instance (two instances on one host need different ones)</td></tr>
+ *   <tr><td>engine.input.*</td><td></td><td>the bounds an input must meet to be believed (event-time floor
+ *       and lead, price, vol, rate, quantity, strike, premium, expiry and fill bounds): see
+ *       {@link InputLimits}</td></tr>
  *   <tr><td>kafka.*</td><td></td><td>passed to every Kafka client with the prefix stripped (SASL, SSL,
  *       replication.factor of internal topics, ...)</td></tr>
  * </table>
@@ -90,6 +94,7 @@ public final class EngineConfig {
   private final Duration decisionInterval;
   private final double lotSize;
   private final HedgeLimits limits;
+  private final InputLimits inputLimits;
   private final int riskWindow;
   private final ListedOptionRules listedOptions;
   private final ZoneId rollingZone;
@@ -117,6 +122,7 @@ public final class EngineConfig {
     lotSize = in.positiveDecimal("engine.lot-size", 1.0);
     limits = new HedgeLimits(in.positiveDecimal("engine.limits.max-position", 1_000_000),
         in.positiveDecimal("engine.limits.max-order-quantity", 100_000));
+    inputLimits = InputLimits.from(in);
     riskWindow = (int) in.integer("engine.risk.window", 250, 1, 100_000);
     listedOptions = ListedOptionRules.from(in);
     rollingZone = in.parsed("engine.rolling.zone", ZoneOffset.UTC, ZoneId::of);
@@ -216,6 +222,11 @@ public final class EngineConfig {
   /** Default pre-trade limits (policy.control SET_LIMITS may override them per symbol). */
   public HedgeLimits limits() {
     return limits;
+  }
+
+  /** The bounds an input must meet to be believed ({@code engine.input.*}). */
+  public InputLimits inputLimits() {
+    return inputLimits;
   }
 
   /** Rules of listed-option hedge instruments (strike grid, multiplier, expiries, rolling). */

@@ -8,6 +8,7 @@ import io.hedgestream.engine.input.DecodeProcessor;
 import io.hedgestream.engine.input.Decoded;
 import io.hedgestream.engine.input.EngineInput;
 import io.hedgestream.engine.input.FillDecoder;
+import io.hedgestream.engine.input.InputLimits;
 import io.hedgestream.engine.input.RecordDecoder;
 import io.hedgestream.engine.input.TickDecoder;
 import io.hedgestream.engine.journal.DecisionJournal;
@@ -100,10 +101,13 @@ public final class HedgeTopology {
    */
   public static void build(StreamsBuilder builder, EngineConfig config, PolicyRegistry policies,
       DecisionJournal journal) {
-    KStream<String, Decoded> decoded = decoded(builder, Topics.MD_TICKS, TickDecoder::new)
-        .merge(decoded(builder, Topics.ORDERS_CLIENT, ClientOrderDecoder::new), Named.as("merge-client-orders"))
-        .merge(decoded(builder, Topics.FILLS_HEDGE, FillDecoder::new), Named.as("merge-fills"));
-    KStream<String, Decoded> control = decoded(builder, Topics.POLICY_CONTROL, () -> new ControlDecoder(policies));
+    InputLimits limits = config.inputLimits();
+    KStream<String, Decoded> decoded = decoded(builder, Topics.MD_TICKS, () -> new TickDecoder(limits))
+        .merge(decoded(builder, Topics.ORDERS_CLIENT, () -> new ClientOrderDecoder(limits)),
+            Named.as("merge-client-orders"))
+        .merge(decoded(builder, Topics.FILLS_HEDGE, () -> new FillDecoder(limits)), Named.as("merge-fills"));
+    KStream<String, Decoded> control = decoded(builder, Topics.POLICY_CONTROL,
+        () -> new ControlDecoder(policies, limits));
 
     KStream<String, EngineInput> commands = control
         .flatMapValues(HedgeTopology::acceptedCommand, Named.as("accepted-control"))

@@ -19,9 +19,12 @@ import org.junit.jupiter.api.Test;
 
 class ExpirySettlementTest {
 
-  /** A long interval, so only the expiry itself can trigger the decision at EXPIRY. */
+  /**
+   * A long interval, so only the expiry itself can trigger the decision at EXPIRY; the next tick comes at
+   * expiry, a month on, and later ones months apart (beyond the default engine.input.max-event-lead).
+   */
   private static EngineDriver engine() {
-    return EngineDriver.create("engine.decision.interval", "P60D");
+    return EngineDriver.create("engine.decision.interval", "P60D", "engine.input.max-event-lead", "P365D");
   }
 
   private static HedgeOrder hedgeAndFill(EngineDriver engine) {

@@ -40,7 +40,9 @@ class ListedOptionHedgingTest {
   private static final Instant LIABILITY_EXPIRY = Samples.EXPIRY;
 
   private static EngineDriver engine() {
-    return EngineDriver.create("engine.policy", ModelFixtures.testGraph("two-instruments").toString());
+    // Ticks a month apart (to roll and expire series): beyond the default engine.input.max-event-lead.
+    return EngineDriver.create("engine.policy", ModelFixtures.testGraph("two-instruments").toString(),
+        "engine.input.max-event-lead", "P60D");
   }
 
   private static OptionGreeks greeks(Instant now, double spot, double strike, Instant expiry) {
@@ -214,7 +216,7 @@ class ListedOptionHedgingTest {
     Instant noon = Instant.parse("2025-02-01T12:00:00Z");
     try (EngineDriver engine = EngineDriver.create("engine.policy",
         ModelFixtures.testGraph("two-instruments").toString(), "engine.listed.roll-days", "0.01",
-        "engine.listed.expiry-time", "12:00")) {
+        "engine.listed.expiry-time", "12:00", "engine.input.max-event-lead", "P60D")) {
       engine.tick(tick(T0, 101));
       engine.order(clientBuysCalls("c1", 10, T0));
       List<HedgeOrder> orders = engine.drainOrders();

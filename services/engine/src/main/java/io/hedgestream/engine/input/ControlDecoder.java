@@ -30,20 +30,25 @@ public final class ControlDecoder extends RecordDecoder<PolicyControl> {
    * Creates the decoder of {@link Topics#POLICY_CONTROL}.
    *
    * @param policies the engine instance's policies, which check (and load) models to activate
+   * @param limits the bounds commands must meet (their time)
    */
-  public ControlDecoder(PolicyRegistry policies) {
-    super(Topics.POLICY_CONTROL);
+  public ControlDecoder(PolicyRegistry policies, InputLimits limits) {
+    super(Topics.POLICY_CONTROL, limits);
     this.policies = policies;
   }
 
   @Override
-  protected Rejection validate(PolicyControl command, String key) {
+  protected Rejection validate(PolicyControl command, String key, long nowMicros) {
     if (key == null || key.isBlank()) {
       return new Rejection(RejectCode.KEY_MISMATCH, "control key must be a symbol or '*', was " + key);
     }
     Rejection missing = present("commandId", command.getCommandId());
     if (missing != null) {
       return missing;
+    }
+    Rejection clock = limits.checkClock("command time", EpochMicros.of(command.getEventTimeMicros()), nowMicros);
+    if (clock != null) {
+      return clock;
     }
     if (command.getCommand() == ControlCommand.ACTIVATE_MODEL) {
       Result<HedgePolicy> model = policies.activate(ModelActivation.of(command));

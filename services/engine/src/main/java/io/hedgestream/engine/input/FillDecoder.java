@@ -4,18 +4,24 @@ import io.hedgestream.avro.Fill;
 import io.hedgestream.schemas.Topics;
 
 /**
- * Decodes {@code fills.hedge}: ids present, key = symbol, a positive quantity, a positive price and a
- * non-negative fee. Whether the order is pending is checked later, against the book.
+ * Decodes {@code fills.hedge}: ids present, key = symbol, a positive quantity, a positive price, a
+ * non-negative fee, and an event time after the floor and not ahead of the wall clock. Whether the order is
+ * pending, the fill not larger than what is left of it, and its price and fee believable are checked later,
+ * against the book and the market.
  */
 public final class FillDecoder extends RecordDecoder<Fill> {
 
-  /** Creates the decoder of {@link Topics#FILLS_HEDGE}. */
-  public FillDecoder() {
-    super(Topics.FILLS_HEDGE);
+  /**
+   * Creates the decoder of {@link Topics#FILLS_HEDGE}.
+   *
+   * @param limits the bounds fills must meet
+   */
+  public FillDecoder(InputLimits limits) {
+    super(Topics.FILLS_HEDGE, limits);
   }
 
   @Override
-  protected Rejection validate(Fill fill, String key) {
+  protected Rejection validate(Fill fill, String key, long nowMicros) {
     Rejection missing = present("fillId", fill.getFillId(), "orderId", fill.getOrderId(), "book", fill.getBook(),
         "symbol", fill.getSymbol(), "instrument", fill.getInstrument());
     if (missing != null) {
@@ -39,7 +45,7 @@ public final class FillDecoder extends RecordDecoder<Fill> {
     if (!Double.isFinite(fill.getFee()) || fill.getFee() < 0) {
       return new Rejection(RejectCode.INVALID_FEE, "fee must be finite and >= 0, was " + fill.getFee());
     }
-    return null;
+    return limits.checkClock("fill time", EpochMicros.of(fill.getEventTimeMicros()), nowMicros);
   }
 
   @Override

@@ -15,15 +15,19 @@ public abstract class RecordDecoder<T> {
 
   private final Topic<String, T> topic;
   private final Deserializer<T> deserializer;
+  /** The bounds records must meet. */
+  protected final InputLimits limits;
 
   /**
    * Creates a decoder for {@code topic}'s value type.
    *
    * @param topic the typed topic read
+   * @param limits the bounds records must meet
    */
-  protected RecordDecoder(Topic<String, T> topic) {
+  protected RecordDecoder(Topic<String, T> topic, InputLimits limits) {
     this.topic = topic;
     this.deserializer = topic.valueSerde().deserializer();
+    this.limits = java.util.Objects.requireNonNull(limits, "limits");
   }
 
   /** The topic this decoder reads. */
@@ -35,7 +39,7 @@ public abstract class RecordDecoder<T> {
    * Decodes and validates one record.
    *
    * @param raw the record as received
-   * @param nowMicros wall-clock time for the dead letter, epoch microseconds
+   * @param nowMicros the wall clock, epoch microseconds: checked against event times, stamped on dead letters
    * @return the accepted input or the dead letter
    */
   public final Decoded decode(RawRecord raw, long nowMicros) {
@@ -49,13 +53,15 @@ public abstract class RecordDecoder<T> {
         rejection = value == null ? new Rejection(RejectCode.UNDECODABLE, "value decoded to null") : null;
       } catch (AvroSerde.UnknownSchemaException e) {
         rejection = new Rejection(RejectCode.UNKNOWN_SCHEMA, e.getMessage());
+      } catch (AvroSerde.TrailingBytesException e) {
+        rejection = new Rejection(RejectCode.TRAILING_BYTES, e.getMessage());
       } catch (RuntimeException e) {
         rejection = new Rejection(RejectCode.UNDECODABLE, String.valueOf(e.getMessage()));
       }
     }
     String key = raw.key() == null ? null : new String(raw.key(), StandardCharsets.UTF_8);
     if (rejection == null) {
-      rejection = validate(value, key);
+      rejection = validate(value, key, nowMicros);
     }
     if (rejection != null) {
       return new Decoded.Rejected(DeadLetterRecord.of(topic, raw, rejection.code(), rejection.reason(), nowMicros));
@@ -68,9 +74,10 @@ public abstract class RecordDecoder<T> {
    *
    * @param value the decoded value
    * @param key the record key as text, may be null
+   * @param nowMicros the wall clock, epoch microseconds
    * @return the first problem found, or null when the record is valid
    */
-  protected abstract Rejection validate(T value, String key);
+  protected abstract Rejection validate(T value, String key, long nowMicros);
 
   /**
    * Wraps a valid value as an engine input.
@@ -96,6 +103,16 @@ public abstract class RecordDecoder<T> {
       String value = namesAndValues[i + 1];
       if (value == null || value.isBlank()) {
         return new Rejection(RejectCode.MISSING_ID, namesAndValues[i] + " is blank");
+      }
+    }
+    return null;
+  }
+
+  /** The first non-null rejection, or null: checks in order of precedence. */
+  protected static Rejection first(Rejection... rejections) {
+    for (Rejection rejection : rejections) {
+      if (rejection != null) {
+        return rejection;
       }
     }
     return null;

@@ -7,6 +7,8 @@ package io.hedgestream.engine.input;
 public enum RejectCode {
   /** The bytes are not a record of the topic's type (garbage, truncation, a null value). */
   UNDECODABLE,
+  /** A complete record followed by more bytes (a framing error or an injection attempt). */
+  TRAILING_BYTES,
   /** The bytes carry an Avro schema fingerprint this engine does not know. */
   UNKNOWN_SCHEMA,
   /** The record key is not the record's symbol (or, on policy.control, neither a symbol nor "*"). */
@@ -44,6 +46,38 @@ public enum RejectCode {
   MODEL_REFUSED,
   /** A control command with invalid arguments (unknown limit, non-positive value). */
   INVALID_COMMAND,
+  /**
+   * An event time no desk would believe: before {@code engine.input.min-event-time}, or too far ahead of the
+   * symbol's latest tick ({@code max-event-lead}) or of the wall clock ({@code wall-clock-lead}). Never
+   * adopted as the symbol's latest time, so one such record cannot stall a symbol.
+   */
+  EVENT_TIME_OUT_OF_RANGE,
+  /** A price outside {@code min-price}/{@code max-price}, a spread above {@code max-spread}, or a last trade outside {@code last-band}. */
+  PRICE_OUT_OF_RANGE,
+  /** A mid that moved more than {@code max-price-jump} from the symbol's last accepted mid. */
+  PRICE_JUMP,
+  /** An ATM vol outside {@code min-vol}/{@code max-vol}. */
+  VOL_OUT_OF_RANGE,
+  /** A rate or dividend yield beyond {@code max-abs-rate}. */
+  RATE_OUT_OF_RANGE,
+  /** A negative or non-finite traded volume. */
+  INVALID_VOLUME,
+  /** A client quantity beyond {@code max-client-contracts}. */
+  QUANTITY_OUT_OF_RANGE,
+  /** An option multiplier beyond {@code max-multiplier}. */
+  MULTIPLIER_OUT_OF_RANGE,
+  /** A strike outside {@code strike-range} of the spot. */
+  STRIKE_OUT_OF_RANGE,
+  /** A client premium too far from the option's model value ({@code premium-tolerance}). */
+  PREMIUM_OUT_OF_RANGE,
+  /** An option expiring more than {@code max-expiry-horizon} after the order. */
+  EXPIRY_OUT_OF_RANGE,
+  /** A fill for more than the pending order has left. */
+  OVERFILL,
+  /** A fill price too far from the engine's price of the instrument ({@code fill-price-tolerance}). */
+  FILL_PRICE_OUT_OF_RANGE,
+  /** A fill fee above {@code max-fee-fraction} of its notional. */
+  FEE_OUT_OF_RANGE,
   /** The engine failed on a record it accepted (a bug): kept so that nothing is lost. */
   PROCESSING_ERROR,
   /** An output record for this input could not be serialized or sent. */

@@ -11,6 +11,7 @@ import io.hedgestream.engine.input.DeadLetterRecord;
 import io.hedgestream.engine.input.EngineInput;
 import io.hedgestream.engine.input.RawRecord;
 import io.hedgestream.engine.input.RejectCode;
+import io.hedgestream.engine.input.Rejection;
 import io.hedgestream.engine.journal.DecisionJournal;
 import io.hedgestream.engine.marking.BookMarker;
 import io.hedgestream.engine.marking.MarketSnapshot;
@@ -19,6 +20,7 @@ import io.hedgestream.engine.state.BookDiagnostics;
 import io.hedgestream.engine.state.BookSchedule;
 import io.hedgestream.engine.state.BookState;
 import io.hedgestream.engine.state.OptionPosition;
+import io.hedgestream.engine.state.ParkedOrders;
 import io.hedgestream.engine.state.PendingOrder;
 import io.hedgestream.market.RegimeLabel;
 import io.hedgestream.market.TradingDays;
@@ -28,6 +30,7 @@ import io.hedgestream.schemas.Topics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -37,10 +40,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one stateful processor of a task: all books of the task's symbols. Ticks update the market and the
- * symbol's rolling state, then decide the books that are due; client orders book a liability and decide
- * the book at once at the latest market, or at the next tick when the symbol has no market yet or the
- * order's event time is later than the latest market's (never decide at a market older than the order);
+ * The one stateful processor of a task: all books of the task's symbols. Ticks are checked against the
+ * symbol's previous tick ({@link MarketAdmission}), then update the market and the symbol's rolling state
+ * and decide the books that are due; client orders are checked against the latest market, book a liability
+ * and decide the book at once at that market, or at the next tick when the order's event time is later than
+ * the market's (never decide at a market older than the order); an order of a symbol with no market yet waits,
+ * unbooked, for the symbol's first tick, which checks and books it;
  * fills update holdings and cash; control commands switch the kill switch and limits (a kill flattens every
  * affected book at once). Each tick also labels the symbol's regime ({@link RegimeTracker}: a regime change
  * goes to {@code regime.events}); each decision stamps that regime on its PnL event and completes its risk
@@ -56,6 +61,8 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
   private final TradingDays tradingDays;
   private final ActivePolicies policies;
   private final RegimeTracker regimes = new RegimeTracker();
+  private final MarketAdmission admission;
+  private final Deserializer<ClientOrder> clientOrders = Topics.ORDERS_CLIENT.valueSerde().deserializer();
   private final int riskWindow;
   private DecisionMetrics decisionMetrics;
   private ProcessorContext<String, EngineOutput> context;
@@ -71,6 +78,7 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
         .listedOptions(config.listedOptions())
         .journalTo(journal);
     this.controls = new Controls(config.limits(), policies);
+    this.admission = new MarketAdmission(config.inputLimits());
   }
 
   /**
@@ -128,9 +136,9 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
   private void onTick(EngineInput.Tick tick) {
     String symbol = tick.tick().getSymbol();
     MarketSnapshot previous = state.market(symbol);
-    if (previous != null && tick.eventMicros() < previous.eventMicros()) {
-      deadLetter(Topics.MD_TICKS, tick.raw(), RejectCode.OUT_OF_ORDER, "tick at " + tick.tick().getEventTimeMicros()
-          + " is older than the latest accepted tick of " + symbol + " at " + previous.eventMicros() + " us");
+    Rejection refused = admission.tick(tick, previous);
+    if (refused != null) {
+      deadLetter(Topics.MD_TICKS, tick.raw(), refused);
       return;
     }
     MarketSnapshot market = state.putMarket(tick);
@@ -138,6 +146,9 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
         tick.tick().getVolume());
     regimes.onTick(state, symbol, state.rolling(symbol), market.eventMicros())
         .ifPresent(change -> forward(symbol, new EngineOutput.Regime(change)));
+    if (previous == null) {
+      bookParkedOrders(symbol, market);
+    }
     BookSchedule schedule = state.schedule(symbol);
     if (schedule == null || !schedule.anyDue(market.eventMicros())) {
       return;
@@ -152,25 +163,68 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
     decide(schedule, due, market);
   }
 
+  /**
+   * At a symbol's first tick: checks the client orders that arrived before it against this market, books
+   * those that pass (to be decided at this tick) and dead-letters the others.
+   */
+  private void bookParkedOrders(String symbol, MarketSnapshot market) {
+    for (ParkedOrders.Parked parked : state.unpark(symbol)) {
+      RawRecord raw = new RawRecord(parked.topic(), parked.partition(), parked.offset(), parked.key(), parked.value());
+      ClientOrder order = clientOrders.deserialize(parked.topic(), parked.value());
+      Rejection refused = admission.clientOrder(order, market);
+      if (refused != null) {
+        deadLetter(Topics.ORDERS_CLIENT, raw, refused);
+        continue;
+      }
+      BookState book = bookedOnce(order);
+      if (book != null) {
+        BookSchedule schedule = state.scheduleOrNew(symbol);
+        state.saveBook(book);
+        schedule.schedule(book.book(), BookSchedule.NOW);
+        state.saveSchedule(schedule);
+      }
+    }
+  }
+
   private void onClientTrade(EngineInput.ClientTrade trade) {
     ClientOrder order = trade.order();
-    BookState book = state.book(order.getBook(), order.getSymbol());
-    if (book == null) {
-      book = new BookState(order.getBook(), order.getSymbol());
-    } else if (book.recentClientOrders().contains(order.getOrderId())) {
-      LOG.info("client order {} already booked in {}; replay ignored", order.getOrderId(), book.storeKey());
+    MarketSnapshot market = state.market(order.getSymbol());
+    if (market == null) {
+      RawRecord raw = trade.raw();
+      state.park(order.getSymbol(), new ParkedOrders.Parked(raw.topic(), raw.partition(), raw.offset(), raw.key(),
+          raw.value()));
       return;
     }
-    bookLiability(book, order);
+    Rejection refused = admission.clientOrder(order, market);
+    if (refused != null) {
+      deadLetter(Topics.ORDERS_CLIENT, trade.raw(), refused);
+      return;
+    }
+    BookState book = bookedOnce(order);
+    if (book == null) {
+      return;
+    }
     BookSchedule schedule = state.scheduleOrNew(order.getSymbol());
-    MarketSnapshot market = state.market(order.getSymbol());
-    if (market == null || newerThanMarket(order, market)) {
+    if (newerThanMarket(order, market)) {
       state.saveBook(book);
       schedule.schedule(book.book(), BookSchedule.NOW);
       state.saveSchedule(schedule);
       return;
     }
     decide(schedule, List.of(book), market);
+  }
+
+  /** Books the order's liability in its book (created when new); null when the order was booked before. */
+  private BookState bookedOnce(ClientOrder order) {
+    BookState book = state.book(order.getBook(), order.getSymbol());
+    if (book == null) {
+      book = new BookState(order.getBook(), order.getSymbol());
+    } else if (book.recentClientOrders().contains(order.getOrderId())) {
+      LOG.info("client order {} already booked in {}; replay ignored", order.getOrderId(), book.storeKey());
+      return null;
+    }
+    bookLiability(book, order);
+    return book;
   }
 
   /**
@@ -222,8 +276,13 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
           + fill.getInstrument() + " does not match pending order " + order);
       return;
     }
-    double signedUnits = buy ? fill.getQuantity() : -fill.getQuantity();
     MarketSnapshot market = state.market(fill.getSymbol());
+    Rejection refused = admission.fill(fill, book, order, market);
+    if (refused != null) {
+      deadLetter(Topics.FILLS_HEDGE, input.raw(), refused);
+      return;
+    }
+    double signedUnits = buy ? fill.getQuantity() : -fill.getQuantity();
     // Execution cost is measured against the engine's own price: the mid, or an option series' model price.
     double mid = market == null ? fill.getPrice() : BookMarker.instrumentPrice(book, fill.getInstrument(), market);
     book.bookFill(fill.getInstrument(), signedUnits, fill.getPrice(), fill.getFee(), mid);
@@ -295,6 +354,10 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
     }
     long interval = nowMicros > Long.MAX_VALUE - intervalMicros ? Long.MAX_VALUE : nowMicros + intervalMicros;
     return Math.min(interval, book.earliestExpiryMicros());
+  }
+
+  private void deadLetter(Topic<?, ?> source, RawRecord raw, Rejection rejection) {
+    deadLetter(source, raw, rejection.code(), rejection.reason());
   }
 
   private void deadLetter(Topic<?, ?> source, RawRecord raw, RejectCode code, String reason) {

@@ -7,6 +7,7 @@ import io.hedgestream.engine.state.BookDiagnostics;
 import io.hedgestream.engine.state.BookSchedule;
 import io.hedgestream.engine.state.BookState;
 import io.hedgestream.engine.state.ControlState;
+import io.hedgestream.engine.state.ParkedOrders;
 import io.hedgestream.market.DailyHistory;
 import io.hedgestream.market.DayBar;
 import io.hedgestream.market.RegimeLabel;
@@ -45,6 +46,7 @@ final class EngineState {
   private final KeyValueStore<String, DayBar> rollingToday;
   private final KeyValueStore<String, RegimeLabel> regimes;
   private final KeyValueStore<String, BookDiagnostics> diagnostics;
+  private final KeyValueStore<String, ParkedOrders> parkedOrders;
   private final Map<String, RollingMarketState> rollingCache = new HashMap<>();
   private final Map<String, MarketSnapshot> marketCache = new HashMap<>();
   private final Map<String, BookSchedule> scheduleCache = new HashMap<>();
@@ -76,6 +78,7 @@ final class EngineState {
     rollingToday = context.getStateStore(EngineStores.ROLLING_TODAY);
     regimes = context.getStateStore(EngineStores.REGIMES);
     diagnostics = context.getStateStore(EngineStores.DIAGNOSTICS);
+    parkedOrders = context.getStateStore(EngineStores.PARKED_ORDERS);
   }
 
   void clearCaches() {
@@ -108,6 +111,22 @@ final class EngineState {
     markets.put(snapshot.symbol(), tick.raw().value());
     marketCache.put(snapshot.symbol(), snapshot);
     return snapshot;
+  }
+
+  /** Parks a client order of a symbol that has no market yet. */
+  void park(String symbol, ParkedOrders.Parked order) {
+    ParkedOrders parked = parkedOrders.get(symbol);
+    if (parked == null) {
+      parked = new ParkedOrders();
+    }
+    parked.add(order);
+    parkedOrders.put(symbol, parked);
+  }
+
+  /** Removes and returns the client orders parked for {@code symbol} (empty when none). */
+  List<ParkedOrders.Parked> unpark(String symbol) {
+    ParkedOrders parked = parkedOrders.delete(symbol);
+    return parked == null ? List.of() : parked.orders();
   }
 
   /** The rolling state of a symbol (empty before its first tick). */

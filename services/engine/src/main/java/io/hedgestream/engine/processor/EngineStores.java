@@ -6,6 +6,7 @@ import io.hedgestream.engine.state.BookSchedule;
 import io.hedgestream.engine.state.BookDiagnostics;
 import io.hedgestream.engine.state.BookState;
 import io.hedgestream.engine.state.ControlState;
+import io.hedgestream.engine.state.ParkedOrders;
 import io.hedgestream.engine.state.StateSerdes;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
@@ -31,6 +32,8 @@ import org.apache.kafka.streams.state.Stores;
  *       so a restarted task emits a change only on a real transition;</li>
  *   <li>{@value #DIAGNOSTICS}: {@code SYMBOL/book} to the book's cumulative {@link BookDiagnostics}
  *       (t-digests, turnover, moments), kept apart from the book so that a fill does not rewrite it.</li>
+ *   <li>{@value #PARKED_ORDERS}: symbol to the client orders that arrived before its first tick
+ *       ({@link ParkedOrders}), checked and booked at that tick.</li>
  * </ul>
  */
 public final class EngineStores {
@@ -53,6 +56,9 @@ public final class EngineStores {
   /** Store of each book's cumulative diagnostics. */
   public static final String DIAGNOSTICS = "book-diagnostics";
 
+  /** Store of client orders waiting for their symbol's first tick. */
+  public static final String PARKED_ORDERS = "client-orders-awaiting-market";
+
   private EngineStores() {}
 
   /** Builders of every store, persistent or in memory as configured. */
@@ -65,7 +71,8 @@ public final class EngineStores {
         builder(type, ROLLING_DAYS, StateSerdes.rollingDays()),
         builder(type, ROLLING_TODAY, StateSerdes.rollingToday()),
         builder(type, REGIMES, StateSerdes.regimes()),
-        builder(type, DIAGNOSTICS, StateSerdes.diagnostics()));
+        builder(type, DIAGNOSTICS, StateSerdes.diagnostics()),
+        builder(type, PARKED_ORDERS, StateSerdes.parkedOrders()));
   }
 
   private static <V> StoreBuilder<KeyValueStore<String, V>> builder(EngineConfig.StoreType type, String name,

@@ -56,6 +56,18 @@ final class StateReader {
     return value;
   }
 
+  /** What {@link StateWriter#writeBytes} wrote (null for length -1). */
+  byte[] readBytes() {
+    need(4);
+    if (buffer.getInt(buffer.position()) == -1) {
+      buffer.getInt();
+      return null;
+    }
+    byte[] value = new byte[readCount()];
+    buffer.get(value);
+    return value;
+  }
+
   /** A non-negative count (collection size or string length) that fits in the remaining bytes. */
   int readCount() {
     int count = readInt();

@@ -53,6 +53,11 @@ public final class StateSerdes {
     return serde(4096, BookDiagnostics::writeTo, BookDiagnostics::readFrom);
   }
 
+  /** Serde of a symbol's {@link ParkedOrders}. */
+  public static Serde<ParkedOrders> parkedOrders() {
+    return serde(256, ParkedOrders::writeTo, ParkedOrders::readFrom);
+  }
+
   /** Serde of a symbol's current regime label ({@link RegimeStateCodec}). */
   public static Serde<RegimeLabel> regimes() {
     return serde(32, RegimeStateCodec::write, RegimeStateCodec::read);

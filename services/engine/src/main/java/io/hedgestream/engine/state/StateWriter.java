@@ -60,6 +60,17 @@ final class StateWriter {
     buffer.put(utf8);
   }
 
+  /** Bytes with their length; null as length -1. */
+  void writeBytes(byte[] value) {
+    if (value == null) {
+      writeInt(-1);
+      return;
+    }
+    ensure(4 + value.length);
+    buffer.putInt(value.length);
+    buffer.put(value);
+  }
+
   byte[] toByteArray() {
     return Arrays.copyOf(buffer.array(), buffer.position());
   }
