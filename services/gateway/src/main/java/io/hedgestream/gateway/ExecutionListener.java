@@ -2,6 +2,7 @@ package io.hedgestream.gateway;
 
 import io.hedgestream.avro.Fill;
 import io.hedgestream.avro.HedgeOrder;
+import java.util.List;
 
 /**
  * Receives what an {@link OrderRoute} does with accepted orders. Routes may call it from their own threads
@@ -10,12 +11,14 @@ import io.hedgestream.avro.HedgeOrder;
 public interface ExecutionListener {
 
   /**
-   * An execution of (part of) an order; the order is complete when {@code fill.getLeavesQuantity()} is 0.
+   * One execution of (part of) an order, as the fills it was reported in; they are published together, in
+   * one transaction, so a crash never leaves part of an execution visible. The order is complete when the
+   * last fill's {@code leavesQuantity} is 0.
    *
-   * @param order the order the fill belongs to
-   * @param fill the execution
+   * @param order the order the fills belong to
+   * @param fills the execution's fills, in order, at least one
    */
-  void onFill(HedgeOrder order, Fill fill);
+  void onFills(HedgeOrder order, List<Fill> fills);
 
   /**
    * An accepted order that the route later could not execute (e.g. a limit no longer marketable); the

@@ -42,7 +42,18 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  *   <li>{@code gateway.paper.quote-history} [1024] quotes kept per symbol for {@code fill-at=order-time}.
  *   <li>{@code gateway.dedup-capacity} [100000] most recent order ids remembered to drop duplicates.
  *   <li>{@code gateway.poll-timeout-ms} [100] consumer poll timeout (bounds shutdown latency).
- *   <li>{@code gateway.commit-interval-ms} [1000] how often completed offsets are committed.
+ *   <li>{@code gateway.commit-interval-ms} [50] how often the gateway commits its transaction: the fills and
+ *       dead letters since the last commit become visible to read_committed consumers, together with the
+ *       offsets of the records they handled.
+ *   <li>{@code gateway.instance-id} [{@code <group-id>-0}] this gateway's identity: its producer's
+ *       transactional id and its static consumer-group membership ({@code group.instance.id}). A gateway
+ *       restarted with the same id (after a crash, kill -9 included) takes over at once: it fences its dead
+ *       predecessor, aborts its open transaction and gets its partitions without waiting for the group's
+ *       session timeout. Two live gateways must have different ids (the newer one fences the older, which
+ *       then stops).
+ *   <li>{@code gateway.transaction-timeout-ms} [10000] how long the broker keeps a crashed gateway's open
+ *       transaction (and so every read_committed consumer of fills.hedge) waiting when no gateway with the same
+ *       id comes back.
  *   <li>{@code gateway.auto-offset-reset} [earliest] where a new group starts: {@code earliest} or
  *       {@code latest}.
  *   <li>{@code kafka.*}: passed to the consumer and producer with the prefix stripped (SASL/SSL).
@@ -53,7 +64,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * @param paper paper exchange settings
  * @param dedupCapacity order ids remembered for de-duplication, &gt;= 1
  * @param pollTimeout consumer poll timeout
- * @param commitInterval offset commit interval
+ * @param commitInterval transaction commit interval
+ * @param transactionalId this gateway's identity ({@code gateway.instance-id}): transactional id and
+ *     {@code group.instance.id}
+ * @param transactionTimeout the producer's transaction timeout
  * @param autoOffsetReset {@code earliest} or {@code latest}
  * @param kafkaOverrides extra client settings
  */
@@ -64,6 +78,8 @@ public record GatewayConfig(
     int dedupCapacity,
     Duration pollTimeout,
     Duration commitInterval,
+    String transactionalId,
+    Duration transactionTimeout,
     String autoOffsetReset,
     Map<String, Object> kafkaOverrides) {
 
@@ -72,13 +88,18 @@ public record GatewayConfig(
       ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
       ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, ProducerConfig.ACKS_CONFIG, ConsumerConfig.GROUP_ID_CONFIG,
       ConsumerConfig.ISOLATION_LEVEL_CONFIG, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-      ConsumerConfig.AUTO_OFFSET_RESET_CONFIG);
+      ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+      ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
 
   /** Validates the fields. */
   public GatewayConfig {
     Objects.requireNonNull(paper, "paper");
     Objects.requireNonNull(pollTimeout, "pollTimeout");
     Objects.requireNonNull(commitInterval, "commitInterval");
+    Objects.requireNonNull(transactionTimeout, "transactionTimeout");
+    if (transactionalId == null || transactionalId.isBlank()) {
+      throw new IllegalArgumentException("transactionalId must not be blank");
+    }
     if (bootstrapServers == null || bootstrapServers.isBlank() || groupId == null || groupId.isBlank()) {
       throw new IllegalArgumentException("bootstrapServers and groupId must not be blank");
     }
@@ -116,24 +137,26 @@ public record GatewayConfig(
             v -> v >= 0 && v < 1, "in [0, 1)"));
     int dedup = (int) in.integer("gateway.dedup-capacity", 100_000, 1, 100_000_000);
     long poll = in.integer("gateway.poll-timeout-ms", 100, 1, 10_000);
-    long commit = in.integer("gateway.commit-interval-ms", 1_000, 1, 600_000);
+    long commit = in.integer("gateway.commit-interval-ms", 50, 1, 600_000);
+    String transactionalId = in.text("gateway.instance-id", groupId + "-0");
+    long transactionTimeout = in.integer("gateway.transaction-timeout-ms", 10_000, 1_000, 900_000);
     String reset = in.choice("gateway.auto-offset-reset", "earliest", List.of("earliest", "latest"));
     Map<String, Object> overrides = in.kafkaOverrides(RESERVED);
     in.throwIfInvalid("gateway");
     return new GatewayConfig(bootstrap, groupId, paper, dedup, Duration.ofMillis(poll), Duration.ofMillis(commit),
-        reset, overrides);
+        transactionalId, Duration.ofMillis(transactionTimeout), reset, overrides);
   }
 
   /** The same configuration with other bootstrap servers (e.g. the demo's in-JVM broker). */
   public GatewayConfig withBootstrapServers(String servers) {
-    return new GatewayConfig(servers, groupId, paper, dedupCapacity, pollTimeout, commitInterval, autoOffsetReset,
-        kafkaOverrides);
+    return new GatewayConfig(servers, groupId, paper, dedupCapacity, pollTimeout, commitInterval, transactionalId,
+        transactionTimeout, autoOffsetReset, kafkaOverrides);
   }
 
   /** The same configuration with other paper exchange settings. */
   public GatewayConfig withPaper(PaperExchangeConfig settings) {
     return new GatewayConfig(bootstrapServers, groupId, settings, dedupCapacity, pollTimeout, commitInterval,
-        autoOffsetReset, kafkaOverrides);
+        transactionalId, transactionTimeout, autoOffsetReset, kafkaOverrides);
   }
 
   /**
@@ -144,12 +167,18 @@ public record GatewayConfig(
   public Map<String, Object> consumerProperties() {
     Map<String, Object> props = KafkaClients.consumer(bootstrapServers, groupId, clientSettings());
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, autoOffsetReset);
+    props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, transactionalId);
     return props;
   }
 
-  /** Idempotent byte-array producer settings ({@link KafkaClients#producer}: acks=all). */
+  /**
+   * Transactional byte-array producer settings ({@link KafkaClients#transactionalProducer}: idempotent,
+   * acks=all, {@code transactional.id} and {@code transaction.timeout.ms} from this configuration).
+   */
   public Map<String, Object> producerProperties() {
-    return KafkaClients.producer(bootstrapServers, clientSettings());
+    Map<String, Object> props = KafkaClients.transactionalProducer(bootstrapServers, transactionalId, clientSettings());
+    props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) transactionTimeout.toMillis());
+    return props;
   }
 
   private Map<String, Object> clientSettings() {

@@ -33,7 +33,7 @@ public final class GatewayCounters {
     return duplicateOrders.sum();
   }
 
-  /** Fills acknowledged by the broker on fills.hedge. */
+  /** Fills published on fills.hedge in committed transactions. */
   public long fillsPublished() {
     return fillsPublished.sum();
   }
@@ -64,8 +64,8 @@ public final class GatewayCounters {
     duplicateOrders.increment();
   }
 
-  void fillPublished() {
-    fillsPublished.increment();
+  void fillsPublished(long count) {
+    fillsPublished.add(count);
   }
 
   void tickReceived() {

@@ -11,48 +11,52 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the gateway does with each consumed record, independent of the poll loop: decode, validate,
- * de-duplicate, route; publish fills to {@code fills.hedge} and every unusable record to its topic's
- * dead-letter topic; track which offsets are fully handled. Records must be passed in from one thread;
- * executions may arrive on the route's threads.
+ * What the gateway does with each consumed record in one session (from a start, or a recovery, to the next):
+ * decode, validate, de-duplicate, route; queue fills and dead letters on the {@link Outbox}, which the
+ * service publishes transactionally together with the offsets of the records they handled; track exactly
+ * which records are handled ({@link OffsetTracker}). A record an earlier session already handled is re-read
+ * only for its quote (ticks) and otherwise skipped, so nothing executes or dead-letters twice. Records must
+ * be passed in from one thread; executions may arrive on the route's threads.
  */
 final class GatewayPipeline implements ExecutionListener, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(GatewayPipeline.class);
   private static final String SERVICE = "gateway";
 
-  private final Producer<byte[], byte[]> producer;
+  private final Outbox outbox;
   private final OrderRoute route;
   private final SeenOrderIds seen;
   private final OffsetTracker offsets = new OffsetTracker();
-  private final GatewayCounters counters = new GatewayCounters();
+  private final GatewayCounters counters;
   private final Map<String, ConsumerRecord<byte[], byte[]>> inFlight = new ConcurrentHashMap<>();
-  private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
   /**
-   * A pipeline publishing through {@code producer} to the route {@code routeFactory} builds.
+   * A pipeline queueing its outputs on {@code outbox}, routing to the route {@code routeFactory} builds.
    *
    * @param dedupCapacity order ids remembered to drop duplicates
-   * @param producer byte-array producer (idempotent in production); not closed by the pipeline
+   * @param outbox where fills and dead letters go
+   * @param counters the service's running totals
    * @param routeFactory builds the route given the listener it must report to (this pipeline)
    */
-  GatewayPipeline(int dedupCapacity, Producer<byte[], byte[]> producer,
+  GatewayPipeline(int dedupCapacity, Outbox outbox, GatewayCounters counters,
       Function<ExecutionListener, OrderRoute> routeFactory) {
-    this.producer = producer;
+    this.outbox = outbox;
+    this.counters = counters;
     this.seen = new SeenOrderIds(dedupCapacity);
     this.route = routeFactory.apply(this);
   }
@@ -60,17 +64,26 @@ final class GatewayPipeline implements ExecutionListener, AutoCloseable {
   /** Handles one record of orders.hedge or md.ticks. */
   void accept(ConsumerRecord<byte[], byte[]> record) {
     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+    boolean handledBefore = offsets.handledBefore(partition, record.offset());
     offsets.begin(partition, record.offset());
     if (record.topic().equals(Topics.MD_TICKS.name())) {
-      onTick(record);
-      offsets.complete(partition, record.offset());
+      onTick(record, handledBefore);
+    } else if (handledBefore) {
+      complete(record);
     } else {
       onOrder(record);
     }
   }
 
-  private void onTick(ConsumerRecord<byte[], byte[]> record) {
-    counters.tickReceived();
+  /** Takes over an earlier session's commit of {@code partition} (see {@link OffsetTracker#restore}). */
+  void restore(TopicPartition partition, OffsetAndMetadata committed) {
+    offsets.restore(partition, committed);
+  }
+
+  private void onTick(ConsumerRecord<byte[], byte[]> record, boolean handledBefore) {
+    if (!handledBefore) {
+      counters.tickReceived();
+    }
     Optional<Rejection> rejection;
     MarketTick tick = null;
     try {
@@ -79,11 +92,13 @@ final class GatewayPipeline implements ExecutionListener, AutoCloseable {
     } catch (RuntimeException e) {
       rejection = Optional.of(undecodable(e));
     }
-    if (rejection.isPresent()) {
-      counters.tickRejected();
-      deadLetter(Topics.MD_TICKS, record, rejection.get(), () -> {});
+    if (rejection.isEmpty()) {
+      route.onMarketData(tick, () -> complete(record));
+    } else if (handledBefore) {
+      complete(record);
     } else {
-      route.onMarketData(tick);
+      counters.tickRejected();
+      deadLetter(Topics.MD_TICKS, record, rejection.get());
     }
   }
 
@@ -119,12 +134,15 @@ final class GatewayPipeline implements ExecutionListener, AutoCloseable {
   }
 
   @Override
-  public void onFill(HedgeOrder order, Fill fill) {
-    byte[] key = Topics.FILLS_HEDGE.keySerde().serializer().serialize(Topics.FILLS_HEDGE.name(), fill.getSymbol());
-    byte[] value = Topics.FILLS_HEDGE.valueSerde().serializer().serialize(Topics.FILLS_HEDGE.name(), fill);
-    boolean last = fill.getLeavesQuantity() == 0;
-    send(new ProducerRecord<>(Topics.FILLS_HEDGE.name(), key, value), () -> {
-      counters.fillPublished();
+  public void onFills(HedgeOrder order, List<Fill> fills) {
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(fills.size());
+    for (Fill fill : fills) {
+      byte[] key = Topics.FILLS_HEDGE.keySerde().serializer().serialize(Topics.FILLS_HEDGE.name(), fill.getSymbol());
+      byte[] value = Topics.FILLS_HEDGE.valueSerde().serializer().serialize(Topics.FILLS_HEDGE.name(), fill);
+      records.add(new ProducerRecord<>(Topics.FILLS_HEDGE.name(), key, value));
+    }
+    boolean last = fills.get(fills.size() - 1).getLeavesQuantity() == 0;
+    outbox.add(records, records.size(), () -> {
       if (last) {
         ConsumerRecord<byte[], byte[]> source = inFlight.remove(order.getOrderId());
         if (source != null) {
@@ -144,13 +162,13 @@ final class GatewayPipeline implements ExecutionListener, AutoCloseable {
     }
   }
 
-  /** Offsets safe to commit now. */
+  /** What to commit now: offsets and which records above them are still in flight. */
   Map<TopicPartition, OffsetAndMetadata> committable() {
     return offsets.committable();
   }
 
   /** Stops tracking partitions this consumer no longer owns. */
-  void forget(java.util.Collection<TopicPartition> partitions) {
+  void forget(Collection<TopicPartition> partitions) {
     offsets.forget(partitions);
   }
 
@@ -159,22 +177,17 @@ final class GatewayPipeline implements ExecutionListener, AutoCloseable {
     return offsets.inFlight();
   }
 
-  /** The running totals. */
-  GatewayCounters counters() {
-    return counters;
+  /** The route's orders that have waited longer than {@code age}, for an operator; empty when none. */
+  String stuckOrders(java.time.Duration age) {
+    return route.stuckOrders(age);
   }
 
-  /** The first failed publication, or the error that ended the consumer thread; either stops the gateway. */
-  Optional<Throwable> failure() {
-    return Optional.ofNullable(failure.get());
+  /** Orders accepted by the route and not yet finished. */
+  int openOrders() {
+    return route.openOrders();
   }
 
-  /** Records an error that ended the consumer thread, unless an earlier failure is already recorded. */
-  void recordFailure(Throwable error) {
-    failure.compareAndSet(null, error);
-  }
-
-  /** Closes the route, which delivers its in-flight executions. */
+  /** Closes the route, which hands its in-flight executions to the outbox. */
   @Override
   public void close() {
     route.close();
@@ -183,15 +196,14 @@ final class GatewayPipeline implements ExecutionListener, AutoCloseable {
   private void rejectOrder(ConsumerRecord<byte[], byte[]> record, Rejection rejection) {
     counters.orderRejected();
     LOG.debug("order at {}-{}@{} rejected: {}", record.topic(), record.partition(), record.offset(), rejection);
-    deadLetter(Topics.ORDERS_HEDGE, record, rejection, () -> complete(record));
+    deadLetter(Topics.ORDERS_HEDGE, record, rejection);
   }
 
   private void complete(ConsumerRecord<byte[], byte[]> record) {
     offsets.complete(new TopicPartition(record.topic(), record.partition()), record.offset());
   }
 
-  private void deadLetter(Topic<?, ?> source, ConsumerRecord<byte[], byte[]> record, Rejection rejection,
-      Runnable onAcknowledged) {
+  private void deadLetter(Topic<?, ?> source, ConsumerRecord<byte[], byte[]> record, Rejection rejection) {
     DeadLetter letter = DeadLetter.newBuilder()
         .setSourceTopic(record.topic())
         .setPartition(record.partition())
@@ -205,17 +217,7 @@ final class GatewayPipeline implements ExecutionListener, AutoCloseable {
         .build();
     Topic<byte[], DeadLetter> dlq = Topics.deadLetterOf(source);
     byte[] value = dlq.valueSerde().serializer().serialize(dlq.name(), letter);
-    send(new ProducerRecord<>(dlq.name(), record.key(), value), onAcknowledged);
-  }
-
-  private void send(ProducerRecord<byte[], byte[]> record, Runnable onAcknowledged) {
-    producer.send(record, (metadata, error) -> {
-      if (error == null) {
-        onAcknowledged.run();
-      } else if (failure.compareAndSet(null, error)) {
-        LOG.error("publishing to {} failed; the gateway stops", record.topic(), error);
-      }
-    });
+    outbox.add(List.of(new ProducerRecord<>(dlq.name(), record.key(), value)), 0, () -> complete(record));
   }
 
   private static <V> V decode(Topic<String, V> topic, byte[] value) {

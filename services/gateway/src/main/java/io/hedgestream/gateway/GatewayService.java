@@ -3,12 +3,16 @@ package io.hedgestream.gateway;
 import io.hedgestream.schemas.Topics;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,42 +20,70 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway process: one thread polls {@code orders.hedge} and {@code md.ticks} (raw bytes,
- * read_committed so orders of aborted engine transactions are never executed), hands them to a
- * {@link GatewayPipeline} over the configured {@link OrderRoute}, and publishes fills and dead letters.
+ * The gateway process: one thread polls {@code orders.hedge} and {@code md.ticks} (raw bytes, read_committed
+ * so orders of aborted engine transactions are never executed), hands them to a {@link GatewayPipeline} over
+ * the configured {@link OrderRoute}, and publishes fills and dead letters.
  *
- * <p>Delivery: the producer is idempotent, not transactional. Executions are asynchronous to the
- * consumed order (simulated latency, orders waiting for a first tick, and later a FIX venue's answer), so
- * a consume-produce transaction would have to stay open across them. Instead offsets are committed only
- * up to the oldest order whose fills (or dead letter) the broker has not acknowledged: at-least-once. An
- * order in flight at a crash is executed again with the same fill ids ({@code <orderId>-<n>}), which is
- * what downstream consumers de-duplicate on; within a run, repeated order ids are executed once.
+ * <p>Delivery is exactly-once, end to end, across crashes: the fills and dead letters a record caused and the
+ * offsets that mark it handled are committed in one Kafka transaction (transactional id
+ * {@code gateway.instance-id}, fenced by the consumer group's generation), every
+ * {@code gateway.commit-interval-ms}. Executions happen on the route's own threads and are handed to this
+ * thread through an {@link Outbox}. What the gateway needs to finish an order after a restart is recovered
+ * from Kafka, not from memory: the committed position of each partition is its oldest record still in flight
+ * (an unfinished order, or a tick whose quote the route may still fill at), and the commit metadata says which
+ * records above it were already handled ({@link OffsetTracker}). A restarted gateway re-reads from there,
+ * rebuilds its quotes, skips what was done, and executes every open order again with the same fill ids.
+ *
+ * <p>A transaction that fails (a broker restart, a rebalance that fenced this member) is aborted and the
+ * session restarts in process from the last commit; a producer fenced by another instance with the same
+ * transactional id stops the gateway (two gateways must never share one id). Orders that wait for their
+ * market longer than 30 s are reported in the log every 10 s, with what they wait for.
  */
 public final class GatewayService implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(GatewayService.class);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration STUCK_AGE = Duration.ofSeconds(30);
+  private static final Duration STUCK_REPORT_EVERY = Duration.ofSeconds(10);
+  private static final Duration RECOVERY_BACKOFF = Duration.ofMillis(500);
 
   private final GatewayConfig config;
   private final Consumer<byte[], byte[]> consumer;
-  private final Producer<byte[], byte[]> producer;
-  private final GatewayPipeline pipeline;
+  private final Supplier<Producer<byte[], byte[]>> producers;
+  private final Function<ExecutionListener, OrderRoute> routeFactory;
+  private final GatewayCounters counters = new GatewayCounters();
+  private final Outbox outbox;
   private final Thread thread;
   private final CountDownLatch finished = new CountDownLatch(1);
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final Set<TopicPartition> assigned = new HashSet<>();
+  private Producer<byte[], byte[]> producer;
+  private GatewayPipeline pipeline;
   private volatile boolean running = true;
+  private volatile int recoveries;
+  private boolean needsRewind;
+  private Map<TopicPartition, OffsetAndMetadata> lastCommitted = Map.of();
+  private long lastCommitNanos = System.nanoTime();
+  private long lastStuckReportNanos = System.nanoTime();
 
-  private GatewayService(GatewayConfig config, Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer,
-      Function<ExecutionListener, OrderRoute> routeFactory) {
+  private GatewayService(GatewayConfig config, Consumer<byte[], byte[]> consumer,
+      Supplier<Producer<byte[], byte[]>> producers, Function<ExecutionListener, OrderRoute> routeFactory) {
     this.config = config;
     this.consumer = consumer;
-    this.producer = producer;
-    this.pipeline = new GatewayPipeline(config.dedupCapacity(), producer, routeFactory);
+    this.producers = producers;
+    this.routeFactory = routeFactory;
+    this.outbox = new Outbox(consumer::wakeup);
     this.thread = new Thread(this::run, "hedgestream-gateway");
   }
 
@@ -66,40 +98,45 @@ public final class GatewayService implements AutoCloseable {
    */
   public static GatewayService start(GatewayConfig config, Function<ExecutionListener, OrderRoute> routeFactory) {
     return start(config, new KafkaConsumer<>(config.consumerProperties()),
-        new KafkaProducer<>(config.producerProperties()), routeFactory);
+        () -> new KafkaProducer<>(config.producerProperties()), routeFactory);
   }
 
-  /** Starts a gateway on the given clients (tests pass mock clients). */
+  /** Starts a gateway on the given clients (tests pass mock clients); {@code producers} makes transactional ones. */
   static GatewayService start(GatewayConfig config, Consumer<byte[], byte[]> consumer,
-      Producer<byte[], byte[]> producer, Function<ExecutionListener, OrderRoute> routeFactory) {
-    GatewayService service = new GatewayService(config, consumer, producer, routeFactory);
+      Supplier<Producer<byte[], byte[]>> producers, Function<ExecutionListener, OrderRoute> routeFactory) {
+    GatewayService service = new GatewayService(config, consumer, producers, routeFactory);
     service.thread.start();
     return service;
   }
 
-  /** What the gateway has done so far. */
+  /** What the gateway has done so far (fills and dead letters count once their transaction commits). */
   public GatewayCounters counters() {
-    return pipeline.counters();
+    return counters;
   }
 
   /** Order records read. */
   public long ordersReceived() {
-    return counters().ordersReceived();
+    return counters.ordersReceived();
   }
 
-  /** Fills published. */
+  /** Fills published in committed transactions. */
   public long fillsPublished() {
-    return counters().fillsPublished();
+    return counters.fillsPublished();
   }
 
   /** Order records dead-lettered. */
   public long ordersRejected() {
-    return counters().ordersRejected();
+    return counters.ordersRejected();
+  }
+
+  /** Sessions restarted in process after a failed transaction. */
+  public int recoveries() {
+    return recoveries;
   }
 
   /** The error that stopped the gateway, if any. */
   public Optional<Throwable> failure() {
-    return pipeline.failure();
+    return Optional.ofNullable(failure.get());
   }
 
   /** Whether the consumer thread is still running. */
@@ -107,7 +144,7 @@ public final class GatewayService implements AutoCloseable {
     return finished.getCount() > 0;
   }
 
-  /** Stops consuming, delivers in-flight executions, commits handled offsets and closes the clients. */
+  /** Stops consuming, publishes in-flight executions, commits and closes the clients. */
   @Override
   public void close() {
     running = false;
@@ -123,16 +160,24 @@ public final class GatewayService implements AutoCloseable {
 
   private void run() {
     try {
-      consumer.subscribe(List.of(Topics.ORDERS_HEDGE.name(), Topics.MD_TICKS.name()), new CommitOnRevoke());
-      LOG.info("gateway started: group={} route=paper fee={}bps latency={}ms maxFill={}", config.groupId(),
-          config.paper().feeBps(), config.paper().latencyMillis(), config.paper().maxFillQuantity());
+      producer = producers.get();
+      producer.initTransactions();
+      pipeline = newPipeline();
+      consumer.subscribe(List.of(Topics.ORDERS_HEDGE.name(), Topics.MD_TICKS.name()), new Rebalance());
+      producer.beginTransaction();
+      LOG.info("gateway started: group={} instance-id={} route=paper fee={}bps latency={}ms maxFill={} fill-at={}",
+          config.groupId(), config.transactionalId(), config.paper().feeBps(), config.paper().latencyMillis(),
+          config.paper().maxFillQuantity(), config.paper().fillAt().propertyValue());
       pollUntilStopped();
-    } catch (WakeupException e) {
-      if (running) {
-        LOG.error("gateway consumer woken up unexpectedly", e);
-      }
+    } catch (ProducerFencedException | FencedInstanceIdException e) {
+      failure.compareAndSet(null, e);
+      LOG.error("gateway stopped: another gateway uses transactional id {} (each instance needs its own "
+          + "gateway.instance-id)", config.transactionalId());
+    } catch (AuthorizationException | AuthenticationException e) {
+      failure.compareAndSet(null, e);
+      LOG.error("gateway stopped: the cluster refused its credentials or ACLs: {}", e.getMessage());
     } catch (Throwable e) { // NOPMD: an Error too must reach failure(), or the demo reads the stop as clean
-      pipeline.recordFailure(e);
+      failure.compareAndSet(null, e);
       LOG.error("gateway stopped by an error", e);
     } finally {
       shutDown();
@@ -141,44 +186,189 @@ public final class GatewayService implements AutoCloseable {
   }
 
   private void pollUntilStopped() {
-    long nextCommit = System.nanoTime() + config.commitInterval().toNanos();
-    while (running && pipeline.failure().isEmpty()) {
-      for (ConsumerRecord<byte[], byte[]> record : consumer.poll(config.pollTimeout())) {
-        pipeline.accept(record);
+    while (running) {
+      if (needsRewind) {
+        recover(new KafkaException("the commits of newly assigned partitions could not be read"));
       }
-      if (System.nanoTime() >= nextCommit) {
-        commitAsync();
-        nextCommit = System.nanoTime() + config.commitInterval().toNanos();
+      try {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(pollTimeout())) {
+          pipeline.accept(record);
+        }
+      } catch (WakeupException e) {
+        // An execution is waiting in the outbox, or close() was called: the loop decides which.
+      }
+      long now = System.nanoTime();
+      if (now - lastCommitNanos >= config.commitInterval().toNanos()) {
+        commitOrRecover();
+      }
+      if (now - lastStuckReportNanos >= STUCK_REPORT_EVERY.toNanos()) {
+        reportStuckOrders();
+        lastStuckReportNanos = now;
       }
     }
   }
 
-  private void commitAsync() {
+  private Duration pollTimeout() {
+    long untilCommit = config.commitInterval().toNanos() - (System.nanoTime() - lastCommitNanos);
+    return Duration.ofNanos(Math.max(0, Math.min(config.pollTimeout().toNanos(), untilCommit)));
+  }
+
+  /** Commits the open transaction; on a failure, aborts it and restarts the session from the last commit. */
+  private void commitOrRecover() {
+    try {
+      commit();
+    } catch (ProducerFencedException | FencedInstanceIdException | AuthorizationException
+        | AuthenticationException e) {
+      throw e;
+    } catch (KafkaException e) {
+      recover(e);
+    }
+  }
+
+  private void commit() {
+    commit(true);
+  }
+
+  /** Publishes the outbox, commits it with the handled offsets, and opens the next transaction if asked. */
+  private void commit(boolean beginNext) {
+    Outbox.Drained sent = outbox.drainTo(producer);
+    Exception sendFailure = outbox.takeSendFailure();
+    if (sendFailure != null) {
+      throw new KafkaException("a send in the transaction failed: " + sendFailure.getMessage(), sendFailure);
+    }
     Map<TopicPartition, OffsetAndMetadata> offsets = pipeline.committable();
+    offsets.keySet().retainAll(assigned);
+    lastCommitNanos = System.nanoTime();
+    if (sent.records() == 0 && offsets.equals(lastCommitted)) {
+      if (!beginNext) {
+        producer.abortTransaction();
+      }
+      return; // nothing new: the open (empty) transaction stays open for the next outputs
+    }
     if (!offsets.isEmpty()) {
-      consumer.commitAsync(offsets, (committed, error) -> {
-        if (error != null) {
-          LOG.warn("offset commit failed (retried at the next interval): {}", error.getMessage());
+      producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+    }
+    producer.commitTransaction();
+    lastCommitted = offsets;
+    counters.fillsPublished(sent.fills());
+    if (beginNext) {
+      producer.beginTransaction();
+    }
+  }
+
+  /**
+   * Restarts the session from the last commit: drops the route's in-flight work, aborts the transaction (or
+   * replaces a producer that cannot abort: the broker aborts its open transaction when the new one
+   * initialises), positions every assigned partition at its committed offset and hands the commit metadata
+   * to a new pipeline. Retries until it succeeds (a broker may be restarting) or the gateway stops.
+   */
+  private void recover(KafkaException cause) {
+    recoveries++;
+    LOG.warn("gateway session failed ({}); restarting it from the last commit", cause.toString());
+    abandonPipeline();
+    KafkaException last = cause;
+    while (running) {
+      try {
+        resetProducer();
+        rewind(assigned);
+        needsRewind = false;
+        producer.beginTransaction();
+        lastCommitNanos = System.nanoTime();
+        return;
+      } catch (ProducerFencedException | FencedInstanceIdException | AuthorizationException
+          | AuthenticationException e) {
+        throw e;
+      } catch (KafkaException e) {
+        if (!(e instanceof WakeupException)) {
+          LOG.warn("gateway recovery failed ({}); retrying in {} ms", e.toString(), RECOVERY_BACKOFF.toMillis());
+          sleep(RECOVERY_BACKOFF);
         }
-      });
+        last = e;
+      }
+    }
+    LOG.info("gateway stopped while recovering from {}", last.toString());
+  }
+
+  /** Closes the session's route (its in-flight executions are dropped with the outbox) and starts an empty one. */
+  private void abandonPipeline() {
+    pipeline.close();
+    outbox.clear();
+    outbox.takeSendFailure();
+    pipeline = newPipeline();
+    lastCommitted = Map.of();
+  }
+
+  private void resetProducer() {
+    try {
+      producer.abortTransaction();
+    } catch (RuntimeException abortFailed) { // NOPMD: whatever the state, a fresh producer is the way out
+      closeQuietly(producer);
+      producer = producers.get();
+      producer.initTransactions();
+    }
+  }
+
+  /** Positions {@code partitions} at their committed offsets and hands the commits to the pipeline. */
+  private void rewind(Collection<TopicPartition> partitions) {
+    if (partitions.isEmpty()) {
+      return;
+    }
+    Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(partitions));
+    for (TopicPartition partition : partitions) {
+      OffsetAndMetadata offset = committed.get(partition);
+      pipeline.restore(partition, offset);
+      if (offset != null) {
+        consumer.seek(partition, offset.offset());
+      } else if ("earliest".equals(config.autoOffsetReset())) {
+        consumer.seekToBeginning(List.of(partition));
+      } else {
+        consumer.seekToEnd(List.of(partition));
+      }
+    }
+  }
+
+  private GatewayPipeline newPipeline() {
+    return new GatewayPipeline(config.dedupCapacity(), outbox, counters, routeFactory);
+  }
+
+  private void reportStuckOrders() {
+    String stuck = pipeline.stuckOrders(STUCK_AGE);
+    if (!stuck.isEmpty()) {
+      LOG.warn("gateway: {}", stuck);
     }
   }
 
   private void shutDown() {
     try {
-      pipeline.close();
-      producer.flush();
-      Map<TopicPartition, OffsetAndMetadata> offsets = pipeline.committable();
-      if (!offsets.isEmpty()) {
-        consumer.commitSync(offsets, CLOSE_TIMEOUT);
+      if (pipeline != null) {
+        pipeline.close();
+        if (failure.get() == null) {
+          commit(false);
+        }
       }
     } catch (RuntimeException e) {
-      LOG.warn("gateway shutdown: could not flush or commit ({}); uncommitted orders are re-read on restart",
+      LOG.warn("gateway shutdown: could not commit ({}); what was not committed is re-read on restart",
           e.getMessage());
     } finally {
       closeQuietly(consumer);
-      closeQuietly(producer);
-      LOG.info("gateway stopped: {}", counters());
+      if (producer != null) {
+        // A transaction left open (after a failure) is aborted by the broker when this id next initialises,
+        // or after gateway.transaction-timeout-ms; closing must not wait for it.
+        try {
+          producer.close(CLOSE_TIMEOUT);
+        } catch (RuntimeException e) {
+          LOG.warn("closing the producer failed: {}", e.getMessage());
+        }
+      }
+      LOG.info("gateway stopped: {}", counters);
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -190,21 +380,44 @@ public final class GatewayService implements AutoCloseable {
     }
   }
 
-  /** Commits what is handled before partitions move to another gateway instance. */
-  private final class CommitOnRevoke implements ConsumerRebalanceListener {
+  /**
+   * Keeps the session's tracking in step with the assignment. Before partitions move to another instance the
+   * transaction is committed and the session restarted on what remains (orders of a revoked partition still
+   * in flight are dropped here and executed by the new owner, from its commit); partitions lost without a
+   * revocation (this member was fenced) abort the transaction instead; new partitions take over their
+   * commits' metadata, and if that cannot be read the next loop rewinds them.
+   */
+  private final class Rebalance implements ConsumerRebalanceListener {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-      Map<TopicPartition, OffsetAndMetadata> offsets = pipeline.committable();
-      offsets.keySet().retainAll(partitions);
-      if (!offsets.isEmpty()) {
-        consumer.commitSync(offsets);
+      if (partitions.isEmpty() || pipeline == null || !running) {
+        return;
       }
-      pipeline.forget(partitions);
+      commitOrRecover();
+      assigned.removeAll(partitions);
+      abandonPipeline();
+      needsRewind = !assigned.isEmpty();
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      if (pipeline == null || !running) {
+        return;
+      }
+      assigned.removeAll(partitions);
+      recover(new KafkaException("partitions " + partitions + " were lost (this member was fenced)"));
     }
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-      // Positions come from the committed offsets; nothing to do.
+      assigned.addAll(partitions);
+      try {
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(partitions));
+        partitions.forEach(partition -> pipeline.restore(partition, committed.get(partition)));
+        LOG.info("gateway assigned {}: resuming at {}", partitions, committed);
+      } catch (KafkaException e) {
+        needsRewind = true;
+      }
     }
   }
 }

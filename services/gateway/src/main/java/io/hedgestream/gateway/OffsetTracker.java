@@ -6,14 +6,28 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Which consumed offsets may be committed: per partition, everything below the oldest record still in
- * flight (an order whose fills, or whose dead letter, the broker has not acknowledged yet). After a crash
- * the gateway re-reads from there, so no order is lost; orders that were in flight may execute again with
- * the same fill ids. Thread-safe: records begin on the consumer thread and complete on producer threads.
+ * Exactly which consumed records are handled, so that a restarted gateway neither loses nor repeats one.
+ *
+ * <p>Per partition the committed position is the oldest record still in flight (an order not yet finished,
+ * a tick whose quote the route may still need); the records above it that are already handled are written
+ * into the commit's metadata as the complement of the in-flight ones ({@code v1 next=N inflight=d,d,...},
+ * deltas from the position). A new session {@link #restore}s that, re-reads from the position, and skips
+ * the side effects of the records handled before ({@link #handledBefore}): no order executes twice, no dead
+ * letter is written twice, and the ticks re-read rebuild the route's quotes. Commits happen inside the
+ * gateway's transaction, together with the outputs that made the records handled.
+ *
+ * <p>Thread-safe: records begin on the consumer thread and complete on whatever thread finishes them.
  */
 final class OffsetTracker {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OffsetTracker.class);
+  /** Kafka's default {@code offset.metadata.max.bytes} is 4096; stay well inside it. */
+  static final int MAX_METADATA_CHARS = 3_000;
+  private static final String VERSION = "v1";
 
   private final Map<TopicPartition, Partition> partitions = new HashMap<>();
 
@@ -32,15 +46,63 @@ final class OffsetTracker {
     }
   }
 
-  /** The position to commit for every partition seen: the oldest in-flight offset, else the next one. */
+  /** Whether the record at {@code offset} was handled by an earlier session (its side effects are committed). */
+  synchronized boolean handledBefore(TopicPartition partition, long offset) {
+    Partition state = partitions.get(partition);
+    return state != null && state.restored && offset >= state.restoredPosition && offset < state.restoredNext
+        && !state.restoredInFlight.contains(offset);
+  }
+
+  /**
+   * Takes over what an earlier session committed for {@code partition}; without metadata (a new group, or a
+   * commit by an older gateway) every record from the position on is new.
+   */
+  synchronized void restore(TopicPartition partition, OffsetAndMetadata committed) {
+    Partition state = new Partition();
+    partitions.put(partition, state);
+    if (committed == null) {
+      return;
+    }
+    state.next = committed.offset();
+    String metadata = committed.metadata();
+    if (metadata == null || !metadata.startsWith(VERSION + " ")) {
+      return;
+    }
+    try {
+      String[] fields = metadata.split(" ");
+      long position = committed.offset();
+      long next = Long.parseLong(fields[1].substring("next=".length()));
+      TreeSet<Long> inFlight = new TreeSet<>();
+      if (position < next) {
+        inFlight.add(position);
+      }
+      String list = fields[2].substring("inflight=".length());
+      if (!list.isEmpty()) {
+        for (String delta : list.split(",")) {
+          inFlight.add(position + Long.parseLong(delta));
+        }
+      }
+      state.restored = true;
+      state.restoredPosition = position;
+      state.restoredNext = next;
+      state.restoredInFlight = inFlight;
+    } catch (RuntimeException e) {
+      LOG.warn("ignoring unreadable commit metadata '{}' of {}: records from offset {} are handled again",
+          metadata, partition, committed.offset());
+    }
+  }
+
+  /**
+   * What to commit for every partition seen: the position (oldest record in flight, in this session or left
+   * in flight by the restored one) and the metadata naming which records above it are still in flight.
+   */
   synchronized Map<TopicPartition, OffsetAndMetadata> committable() {
     Map<TopicPartition, OffsetAndMetadata> out = new HashMap<>();
-    partitions.forEach((partition, state) -> out.put(partition,
-        new OffsetAndMetadata(state.inFlight.isEmpty() ? state.next : state.inFlight.first())));
+    partitions.forEach((partition, state) -> out.put(partition, state.committable(partition)));
     return out;
   }
 
-  /** Records still in flight over all partitions. */
+  /** Records still in flight over all partitions, in this session. */
   synchronized int inFlight() {
     return partitions.values().stream().mapToInt(p -> p.inFlight.size()).sum();
   }
@@ -53,5 +115,32 @@ final class OffsetTracker {
   private static final class Partition {
     final TreeSet<Long> inFlight = new TreeSet<>();
     long next;
+    boolean restored;
+    long restoredPosition;
+    long restoredNext;
+    TreeSet<Long> restoredInFlight = new TreeSet<>();
+
+    OffsetAndMetadata committable(TopicPartition partition) {
+      TreeSet<Long> open = new TreeSet<>(inFlight);
+      long end = next;
+      if (restored && restoredNext > next) {
+        // Records the restored session left in flight that this one has not re-read yet.
+        open.addAll(restoredInFlight.subSet(next, restoredNext));
+        end = restoredNext;
+      }
+      long position = open.isEmpty() ? end : open.first();
+      StringBuilder metadata = new StringBuilder(VERSION).append(" next=").append(end).append(" inflight=");
+      boolean first = true;
+      for (long offset : open.tailSet(position, false)) {
+        metadata.append(first ? "" : ",").append(offset - position);
+        first = false;
+      }
+      if (metadata.length() > MAX_METADATA_CHARS) {
+        LOG.warn("{} records in flight on {}: too many to commit which are handled; a restart re-handles the "
+            + "records from offset {}", open.size(), partition, position);
+        return new OffsetAndMetadata(position);
+      }
+      return new OffsetAndMetadata(position, metadata.toString());
+    }
   }
 }

@@ -27,11 +27,30 @@ public interface OrderRoute extends AutoCloseable {
   Optional<Rejection> submit(HedgeOrder order);
 
   /**
-   * The latest market of a symbol. Routes that price or collar orders use it; the default ignores it.
+   * The latest market of a symbol. Routes that price or collar orders keep it; the route calls
+   * {@code release} once it can no longer need this tick (a newer quote replaced it, or no future order can
+   * fill at it), which lets the gateway commit past it: after a restart the gateway re-reads the ticks not
+   * yet released, so the route gets back every quote it still needed. The default keeps nothing.
    *
    * @param tick a validated tick
+   * @param release marks the tick as no longer needed; call it once, from any thread
    */
-  default void onMarketData(MarketTick tick) {}
+  default void onMarketData(MarketTick tick, Runnable release) {
+    release.run();
+  }
+
+  /** {@link #onMarketData(MarketTick, Runnable)} for a caller that tracks no ticks. */
+  default void onMarketData(MarketTick tick) {
+    onMarketData(tick, () -> { });
+  }
+
+  /**
+   * The orders the route holds that have waited longer than {@code age} (for a market, a tick of their own
+   * time, or an answer), described for an operator; empty when none.
+   */
+  default String stuckOrders(java.time.Duration age) {
+    return "";
+  }
 
   /** Orders accepted but not yet complete (waiting for a market, latency, or an exchange answer). */
   int openOrders();

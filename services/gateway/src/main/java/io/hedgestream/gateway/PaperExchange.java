@@ -8,7 +8,9 @@ import io.hedgestream.basics.Result;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,7 +52,13 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Fill ids are {@code <orderId>-<n>} (n = 1, 2, ... per order), so a re-executed order repeats its ids
- * and a consumer can de-duplicate. A fill's event time is the later of the order's and the quote's.
+ * and a consumer can de-duplicate. A fill's event time is the later of the order's and the quote's. The
+ * fills of one execution (all partial fills of an order) are reported together.
+ *
+ * <p>Quotes are released to the gateway ({@link OrderRoute#onMarketData(MarketTick, Runnable)}) once the
+ * exchange cannot need them across a restart: the latest quote of a symbol when a newer one replaces it, or
+ * after {@link #LATEST_QUOTE_RETENTION} (a symbol silent that long has no quote after a restart until it
+ * ticks again); with order-time fills, when the quote history no longer needs it ({@link QuoteHistory}).
  * {@link #submit} and {@link #onMarketData} must be called from one thread.
  */
 public final class PaperExchange implements OrderRoute {
@@ -61,8 +69,13 @@ public final class PaperExchange implements OrderRoute {
   private final PaperExchangeConfig config;
   private final ExecutionListener listener;
   private final ExecutionScheduler scheduler;
+  /** How long the latest quote of a silent symbol stays protected across a restart (live fills). */
+  static final Duration LATEST_QUOTE_RETENTION = Duration.ofHours(1);
+
   private final Map<String, MarketTick> quotes = new ConcurrentHashMap<>();
-  private final Map<String, Queue<HedgeOrder>> waiting = new HashMap<>();
+  private final Map<String, HeldQuote> heldQuotes = new HashMap<>();
+  private final Queue<HeldQuote> heldInArrivalOrder = new ArrayDeque<>();
+  private final Map<String, Queue<Waiting>> waiting = new HashMap<>();
   private final QuoteHistory history;
   private final AtomicInteger openOrders = new AtomicInteger();
   private int waitingCount;
@@ -113,7 +126,7 @@ public final class PaperExchange implements OrderRoute {
             + " at " + order.getEventTimeMicros() + " and " + waitingCount
             + " orders already wait for one (gateway.paper.max-waiting-orders)"));
       }
-      waiting.computeIfAbsent(order.getSymbol(), s -> new ArrayDeque<>()).add(order);
+      waiting.computeIfAbsent(order.getSymbol(), s -> new ArrayDeque<>()).add(new Waiting(order, System.nanoTime()));
       waitingCount++;
       openOrders.incrementAndGet();
       return Optional.empty();
@@ -124,17 +137,19 @@ public final class PaperExchange implements OrderRoute {
   }
 
   @Override
-  public void onMarketData(MarketTick tick) {
+  public void onMarketData(MarketTick tick, Runnable release) {
     quotes.put(tick.getSymbol(), tick);
     if (history != null) {
-      history.add(tick);
+      history.add(tick, release);
+    } else {
+      holdLatest(tick, release);
     }
-    Queue<HedgeOrder> queue = waiting.get(tick.getSymbol());
+    Queue<Waiting> queue = waiting.get(tick.getSymbol());
     if (queue == null) {
       return;
     }
     Queue<HedgeOrder> ready = new ArrayDeque<>();
-    queue.removeIf(order -> marketReached(order) && ready.add(order));
+    queue.removeIf(held -> marketReached(held.order()) && ready.add(held.order()));
     if (queue.isEmpty()) {
       waiting.remove(tick.getSymbol());
     }
@@ -142,8 +157,46 @@ public final class PaperExchange implements OrderRoute {
     ready.forEach(this::dispatch);
   }
 
+  /** Live fills need only a symbol's latest quote: the one it replaces is released, as are quotes held too long. */
+  private void holdLatest(MarketTick tick, Runnable release) {
+    long now = System.nanoTime();
+    HeldQuote held = new HeldQuote(release, now);
+    HeldQuote replaced = heldQuotes.put(tick.getSymbol(), held);
+    if (replaced != null) {
+      replaced.release();
+    }
+    heldInArrivalOrder.add(held);
+    while (!heldInArrivalOrder.isEmpty() && (heldInArrivalOrder.peek().released()
+        || now - heldInArrivalOrder.peek().arrivalNanos() > LATEST_QUOTE_RETENTION.toNanos())) {
+      heldInArrivalOrder.poll().release();
+    }
+  }
+
+  @Override
+  public String stuckOrders(Duration age) {
+    long now = System.nanoTime();
+    StringBuilder stuck = new StringBuilder();
+    int count = 0;
+    for (Map.Entry<String, Queue<Waiting>> symbol : waiting.entrySet()) {
+      for (Waiting held : symbol.getValue()) {
+        if (now - held.sinceNanos() > age.toNanos()) {
+          count++;
+          if (count <= 5) {
+            stuck.append(stuck.length() == 0 ? "" : "; ").append(held.order().getOrderId()).append(" waits for ")
+                .append(history == null ? "a first tick of " + symbol.getKey()
+                    : "a tick of " + symbol.getKey() + " at or after " + held.order().getEventTimeMicros());
+          }
+        }
+      }
+    }
+    return count == 0 ? "" : count + " orders waiting longer than " + age + ": " + stuck;
+  }
+
   /** Whether the market the order must fill at is known: any tick (latest), or a tick at or after its time. */
   private boolean marketReached(HedgeOrder order) {
+    if (history != null) {
+      history.orderSeen(order.getSymbol(), order.getEventTimeMicros());
+    }
     return history == null
         ? quotes.containsKey(order.getSymbol())
         : history.reached(order.getSymbol(), order.getEventTimeMicros());
@@ -203,12 +256,14 @@ public final class PaperExchange implements OrderRoute {
       }
       Instant eventTime = later(order.getEventTimeMicros(), quote.getEventTimeMicros());
       double[] quantities = PaperPricing.split(order.getQuantity(), config.maxFillQuantity());
+      List<Fill> fills = new ArrayList<>(quantities.length);
       double filled = 0;
       for (int i = 0; i < quantities.length; i++) {
         filled += quantities[i];
         double leaves = i == quantities.length - 1 ? 0.0 : order.getQuantity() - filled;
-        listener.onFill(order, fill(order, i + 1, quantities[i], price, leaves, eventTime));
+        fills.add(fill(order, i + 1, quantities[i], price, leaves, eventTime));
       }
+      listener.onFills(order, fills);
     } finally {
       openOrders.decrementAndGet();
     }
@@ -254,6 +309,35 @@ public final class PaperExchange implements OrderRoute {
         .setVenue(VENUE)
         .setEventTimeMicros(time)
         .build();
+  }
+
+  /** An order waiting for its market, and since when (monotonic clock). */
+  private record Waiting(HedgeOrder order, long sinceNanos) {}
+
+  /** The release action of a symbol's latest quote, run once. */
+  private static final class HeldQuote {
+    private Runnable release;
+    private final long arrivalNanos;
+
+    HeldQuote(Runnable release, long arrivalNanos) {
+      this.release = release;
+      this.arrivalNanos = arrivalNanos;
+    }
+
+    long arrivalNanos() {
+      return arrivalNanos;
+    }
+
+    boolean released() {
+      return release == null;
+    }
+
+    void release() {
+      if (release != null) {
+        release.run();
+        release = null;
+      }
+    }
   }
 
   private static Instant later(Instant a, Instant b) {

@@ -17,7 +17,11 @@ class GatewayConfigTest {
     assertThat(config.paper()).isEqualTo(new PaperExchangeConfig(1.0, 0, 0, 10_000));
     assertThat(config.dedupCapacity()).isEqualTo(100_000);
     assertThat(config.pollTimeout()).isEqualTo(Duration.ofMillis(100));
-    assertThat(config.commitInterval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(50));
+    assertThat(config.transactionalId()).isEqualTo("hedgestream-gateway-0");
+    assertThat(config.consumerProperties()).containsEntry("group.instance.id", "hedgestream-gateway-0");
+    assertThat(config.producerProperties()).containsEntry("transactional.id", "hedgestream-gateway-0")
+        .containsEntry("transaction.timeout.ms", 10_000);
     assertThat(config.consumerProperties()).containsEntry("isolation.level", "read_committed")
         .containsEntry("enable.auto.commit", false).containsEntry("auto.offset.reset", "earliest");
     assertThat(config.producerProperties()).containsEntry("enable.idempotence", true).containsEntry("acks", "all");

@@ -12,7 +12,6 @@ import io.hedgestream.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -27,7 +26,9 @@ class GatewayPipelineTest {
 
   private final MockProducer<byte[], byte[]> producer =
       new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
-  private final GatewayPipeline pipeline = new GatewayPipeline(1_000, producer,
+  private final Outbox outbox = new Outbox(() -> { });
+  private final GatewayCounters counters = new GatewayCounters();
+  private final GatewayPipeline pipeline = new GatewayPipeline(1_000, outbox, counters,
       listener -> new PaperExchange(new PaperExchangeConfig(1.0, 0, 0, 10), listener));
   private long offset;
 
@@ -40,8 +41,7 @@ class GatewayPipelineTest {
     assertThat(new String(fills.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("ACME");
     Fill fill = decode(Topics.FILLS_HEDGE, fills.get(0).value());
     assertThat(fill.getPrice()).isEqualTo(99);
-    assertThat(pipeline.counters().fillsPublished()).isEqualTo(1);
-    assertThat(pipeline.counters().ordersAccepted()).isEqualTo(1);
+    assertThat(counters.ordersAccepted()).isEqualTo(1);
   }
 
   @Test
@@ -51,7 +51,7 @@ class GatewayPipelineTest {
     pipeline.accept(orderRecord("ACME", order));
     pipeline.accept(orderRecord("ACME", order));
     assertThat(sentTo(Topics.FILLS_HEDGE.name())).hasSize(1);
-    assertThat(pipeline.counters().duplicateOrders()).isEqualTo(1);
+    assertThat(counters.duplicateOrders()).isEqualTo(1);
     assertThat(sentTo(ORDERS_DLQ)).isEmpty();
     assertThat(committedPosition(ORDERS)).isEqualTo(3);
   }
@@ -88,7 +88,7 @@ class GatewayPipelineTest {
     pipeline.accept(orderRecord("ACME", TestRecords.order("neg", "ACME", Side.BUY, -5)));
     assertThat(deadLetterCodes()).containsOnly(Rejection.INVALID_QUANTITY).hasSize(3);
     assertThat(sentTo(Topics.FILLS_HEDGE.name())).isEmpty();
-    assertThat(pipeline.counters().ordersRejected()).isEqualTo(3);
+    assertThat(counters.ordersRejected()).isEqualTo(3);
   }
 
   @Test
@@ -122,27 +122,104 @@ class GatewayPipelineTest {
     Topic<byte[], DeadLetter> dlq = Topics.deadLetterOf(Topics.MD_TICKS);
     assertThat(sentTo(dlq.name())).extracting(r -> decode(dlq, r.value()).getErrorType())
         .containsExactly(Rejection.CROSSED_QUOTE, Rejection.INVALID_PRICE, Rejection.UNDECODABLE);
-    assertThat(pipeline.counters().ticksRejected()).isEqualTo(3);
+    assertThat(counters.ticksRejected()).isEqualTo(3);
   }
 
   @Test
-  void offsetsAreCommittableOnlyOnceTheFillIsAcknowledged() {
-    MockProducer<byte[], byte[]> manual =
-        new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
-    GatewayPipeline slow = new GatewayPipeline(10, manual,
+  void anOrderIsHandledOnlyOnceItsFillIsInTheTransaction() {
+    Outbox pending = new Outbox(() -> { });
+    GatewayPipeline slow = new GatewayPipeline(10, pending, counters,
         listener -> new PaperExchange(new PaperExchangeConfig(0, 0, 0, 10), listener));
     slow.accept(tickRecord(TestRecords.tick("ACME", 99, 101)));
     ConsumerRecord<byte[], byte[]> order = orderRecord("ACME", TestRecords.order("o", "ACME", Side.BUY, 1));
     slow.accept(order);
     TopicPartition partition = new TopicPartition(ORDERS, 0);
-    assertThat(slow.committable().get(partition)).isEqualTo(new OffsetAndMetadata(order.offset()));
-    assertThat(slow.inFlight()).isEqualTo(1);
-    manual.completeNext();
-    assertThat(slow.committable().get(partition)).isEqualTo(new OffsetAndMetadata(order.offset() + 1));
-    assertThat(slow.inFlight()).isZero();
+    assertThat(slow.committable().get(partition).offset()).isEqualTo(order.offset());
+    assertThat(pending.drainTo(producer).fills()).as("fills sent into the transaction").isEqualTo(1);
+    assertThat(slow.committable().get(partition).offset()).isEqualTo(order.offset() + 1);
+  }
+
+  @Test
+  void allPartialFillsOfAnExecutionGoOutTogether() {
+    Outbox pending = new Outbox(() -> { });
+    GatewayPipeline split = new GatewayPipeline(10, pending, counters,
+        listener -> new PaperExchange(new PaperExchangeConfig(0, 0, 4, 10), listener));
+    split.accept(tickRecord(TestRecords.tick("ACME", 99, 101)));
+    split.accept(orderRecord("ACME", TestRecords.order("big", "ACME", Side.BUY, 10)));
+    assertThat(pending.drainTo(producer).fills()).as("one execution, three fills").isEqualTo(3);
+    assertThat(pending.isEmpty()).isTrue();
+  }
+
+  @Test
+  void theLatestQuoteOfASymbolStaysInFlightUntilANewerOneReplacesIt() {
+    pipeline.accept(tickRecord(TestRecords.tick("ACME", 99, 101)));
+    pipeline.accept(tickRecord(TestRecords.tick("OTHER", 9, 11)));
+    assertThat(committedPosition(TICKS)).as("both quotes may still be filled at").isZero();
+    pipeline.accept(tickRecord(TestRecords.tick("ACME", 100, 102)));
+    assertThat(committedPosition(TICKS)).as("ACME's first quote is replaced; OTHER's is still needed").isEqualTo(1);
+    assertThat(pipeline.committable().get(new TopicPartition(TICKS, 0)).metadata())
+        .as("the newer ACME quote above the position is in flight too").isEqualTo("v1 next=3 inflight=1");
+  }
+
+  @Test
+  void orderTimeFillsKeepOnlyTheQuoteInForceAtTheLatestOrder() {
+    Outbox pending = new Outbox(() -> { });
+    GatewayPipeline replay = new GatewayPipeline(10, pending, counters,
+        listener -> new PaperExchange(PaperExchangeConfig.orderTime(0), listener));
+    replay.accept(tickRecord(TestRecords.tick("SPY", 100, 100, TestRecords.T0)));
+    replay.accept(tickRecord(TestRecords.tick("SPY", 101, 101, TestRecords.T0.plusSeconds(60))));
+    replay.accept(tickRecord(TestRecords.tick("SPY", 102, 102, TestRecords.T0.plusSeconds(120))));
+    TopicPartition ticks = new TopicPartition(TICKS, 0);
+    assertThat(replay.committable().get(ticks).offset()).as("no order yet: every quote may be needed").isZero();
+    HedgeOrder order = TestRecords.order("o", "SPY", Side.BUY, 1);
+    order.setEventTimeMicros(TestRecords.T0.plusSeconds(60));
+    replay.accept(orderRecord("SPY", order));
+    pending.drainTo(producer);
+    assertThat(replay.committable().get(ticks).offset()).as("quotes before the one in force at the order").isEqualTo(1);
+    assertThat(decode(Topics.FILLS_HEDGE, sentTo(Topics.FILLS_HEDGE.name()).get(0).value()).getPrice()).isEqualTo(101);
+  }
+
+  @Test
+  void aNewSessionSkipsWhatTheCommitSaysWasHandledAndRebuildsItsQuotes() {
+    Outbox first = new Outbox(() -> { });
+    GatewayPipeline before = new GatewayPipeline(10, first, counters,
+        listener -> new PaperExchange(PaperExchangeConfig.orderTime(0), listener));
+    List<ConsumerRecord<byte[], byte[]>> log = new java.util.ArrayList<>();
+    log.add(tickRecord(TestRecords.tick("SPY", 100, 100, TestRecords.T0)));
+    HedgeOrder waits = TestRecords.order("waits", "SPY", Side.BUY, 1);
+    waits.setEventTimeMicros(TestRecords.T0.plusSeconds(60));
+    log.add(orderRecord("SPY", waits));
+    log.add(raw(TICKS, "SPY", new byte[] {7}));
+    HedgeOrder filled = TestRecords.order("filled", "SPY", Side.BUY, 2);
+    filled.setEventTimeMicros(TestRecords.T0);
+    log.add(orderRecord("SPY", filled));
+    log.forEach(before::accept);
+    first.drainTo(producer);
+    var committed = before.committable();
+    assertThat(committed.get(new TopicPartition(ORDERS, 0)).offset()).as("the waiting order").isEqualTo(1);
+    assertThat(sentTo(Topics.FILLS_HEDGE.name())).hasSize(1);
+    assertThat(sentTo(Topics.deadLetterOf(Topics.MD_TICKS).name())).hasSize(1);
+
+    // The gateway dies; a new session re-reads from the committed positions.
+    Outbox second = new Outbox(() -> { });
+    GatewayPipeline after = new GatewayPipeline(10, second, counters,
+        listener -> new PaperExchange(PaperExchangeConfig.orderTime(0), listener));
+    committed.forEach(after::restore);
+    log.stream().filter(r -> r.offset() >= committed.get(new TopicPartition(r.topic(), 0)).offset())
+        .forEach(after::accept);
+    after.accept(tickRecord(TestRecords.tick("SPY", 101, 101, TestRecords.T0.plusSeconds(60))));
+    second.drainTo(producer);
+
+    List<Fill> fills = sentTo(Topics.FILLS_HEDGE.name()).stream()
+        .map(r -> decode(Topics.FILLS_HEDGE, r.value())).toList();
+    assertThat(fills).extracting(Fill::getOrderId).as("each order filled once").containsExactly("filled", "waits");
+    assertThat(sentTo(Topics.deadLetterOf(Topics.MD_TICKS).name())).as("the bad tick is not dead-lettered twice")
+        .hasSize(1);
+    assertThat(after.committable().get(new TopicPartition(ORDERS, 0)).offset()).isEqualTo(log.size());
   }
 
   private long committedPosition(String topic) {
+    outbox.drainTo(producer);
     return pipeline.committable().get(new TopicPartition(topic, 0)).offset();
   }
 
@@ -152,6 +229,7 @@ class GatewayPipelineTest {
   }
 
   private List<ProducerRecord<byte[], byte[]>> sentTo(String topic) {
+    outbox.drainTo(producer);
     return producer.history().stream().filter(r -> r.topic().equals(topic)).toList();
   }
 

@@ -34,7 +34,8 @@ class GatewayServiceTest {
     });
     GatewayConfig config = GatewayConfig.from(new Properties());
 
-    GatewayService gateway = GatewayService.start(config, consumer, producer, listener -> new ThrowingRoute(missing));
+    GatewayService gateway = GatewayService.start(config, consumer, () -> producer,
+        listener -> new ThrowingRoute(missing));
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (gateway.isRunning() && System.nanoTime() < deadline) {
       Thread.sleep(10);

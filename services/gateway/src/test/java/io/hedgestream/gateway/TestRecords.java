@@ -54,8 +54,8 @@ final class TestRecords {
     final List<Rejection> rejections = new CopyOnWriteArrayList<>();
 
     @Override
-    public void onFill(HedgeOrder order, Fill fill) {
-      fills.add(fill);
+    public void onFills(HedgeOrder order, List<Fill> executed) {
+      fills.addAll(executed);
     }
 
     @Override

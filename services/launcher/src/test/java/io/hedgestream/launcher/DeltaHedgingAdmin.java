@@ -15,9 +15,8 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * What the study asks of the broker's admin API: watching consumer groups' committed offsets, to know
- * that a service has handled records (the paper gateway commits a tick's offset once it has applied the
- * quote; the engine commits, within its transaction, the offset of a fill once it has booked it), and
- * emptying the shared topics afterwards.
+ * that the engine has handled records (it commits, within its transaction, the offset of a fill once it has
+ * booked it), and emptying the shared topics afterwards.
  */
 final class DeltaHedgingAdmin implements AutoCloseable {
 

@@ -84,7 +84,7 @@ class DeltaHedgingErrorIT {
         DeltaHedgingMarket market = new DeltaHedgingMarket(KafkaFixture.producerProps(), SETUP, SYMBOLS);
         DeltaHedgingAdmin groups = new DeltaHedgingAdmin(KafkaClients.admin(bootstrap, Map.of()))) {
       assertThat(engine.awaitRunning(Duration.ofSeconds(60))).as("engine running").isTrue();
-      runInLockstep(market, groups, gatewayGroup, engineConfig.applicationId());
+      runInLockstep(market, groups, engineConfig.applicationId());
       outputs.drain(Duration.ofMillis(500));
       assertThat(gateway.failure()).as("gateway failure").isEmpty();
     }
@@ -212,26 +212,23 @@ class DeltaHedgingErrorIT {
 
   /**
    * Day by day, for every path at once: the day's spot a microsecond before the decision time (no book is
-   * due yet, the engine only stores it), until the gateway has read it; then the decision tick at the same
-   * spot; then until every book has booked the step, every order is filled and the engine has read every
-   * fill. So each order fills at its day's spot, and each decision sees the previous day's fills.
+   * due yet, the engine only stores it), then the decision tick at the same spot; then until every book has
+   * booked the step, every order is filled and the engine has read every fill. The gateway fills at order time
+   * (the quote of the order's own decision tick, held until it has read that tick), so each order fills at its
+   * day's spot, and each decision sees the previous day's fills.
    *
-   * <p>Why the first wait: the gateway fills an order at the latest quote it has read, and it reads ticks and
-   * orders with one consumer, so without it an order could be filled at the previous day's quote. Why the
-   * last: the engine orders net of pending orders either way, but a fill it books after the expiry step
-   * would be missing from the final PnL event.
+   * <p>Why the last wait: the engine orders net of pending orders either way, but a fill it books after the
+   * expiry step would be missing from the final PnL event.
    */
-  private static void runInLockstep(DeltaHedgingMarket market, DeltaHedgingAdmin groups, String gatewayGroup,
-      String engineGroup) throws InterruptedException {
+  private static void runInLockstep(DeltaHedgingMarket market, DeltaHedgingAdmin groups, String engineGroup)
+      throws InterruptedException {
     market.publishTicks(SETUP.eventMicros(0), i -> PATHS_BY_SYMBOL.get(i)[0]);
-    groups.awaitCommitted(gatewayGroup, market.tickEnds(), ROUND_TIMEOUT);
     market.publishClientOrders(List.of(HEDGED, UNHEDGED));
     outputs.awaitStep(1, ROUND_TIMEOUT);
     groups.awaitCommitted(engineGroup, outputs.fillEnds(), ROUND_TIMEOUT);
     for (int day = 1; day <= SETUP.days(); day++) {
       int today = day;
       market.publishTicks(SETUP.eventMicros(day) - 1, i -> PATHS_BY_SYMBOL.get(i)[today]);
-      groups.awaitCommitted(gatewayGroup, market.tickEnds(), ROUND_TIMEOUT);
       market.publishTicks(SETUP.eventMicros(day), i -> PATHS_BY_SYMBOL.get(i)[today]);
       outputs.awaitStep(day + 1, ROUND_TIMEOUT);
       groups.awaitCommitted(engineGroup, outputs.fillEnds(), ROUND_TIMEOUT);
@@ -280,6 +277,7 @@ class DeltaHedgingErrorIT {
     props.setProperty("gateway.bootstrap.servers", bootstrap);
     props.setProperty("gateway.group-id", group);
     props.setProperty("gateway.paper.fee-bps", "0");
+    props.setProperty("gateway.paper.fill-at", "order-time");
     props.setProperty("gateway.poll-timeout-ms", "5");
     props.setProperty("gateway.commit-interval-ms", "5");
     return GatewayConfig.from(props);

@@ -8,7 +8,6 @@ import io.hedgestream.engine.input.EpochMicros;
 import io.hedgestream.schemas.Topic;
 import io.hedgestream.schemas.Topics;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -19,7 +18,6 @@ import java.util.function.IntToDoubleFunction;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * The study's market and client: publishes zero-spread ticks (bid = ask = last = spot) of every path and the
@@ -33,7 +31,6 @@ final class DeltaHedgingMarket implements AutoCloseable {
   private final KafkaProducer<byte[], byte[]> producer;
   private final DeltaHedgingSetup setup;
   private final List<String> symbols;
-  private final Map<TopicPartition, Long> tickEnds = new HashMap<>();
 
   /**
    * Creates the publisher.
@@ -74,8 +71,7 @@ final class DeltaHedgingMarket implements AutoCloseable {
       sent[i] = send(Topics.MD_TICKS, symbols.get(i), tick);
     }
     for (Future<?> future : sent) {
-      RecordMetadata metadata = await(future);
-      tickEnds.merge(new TopicPartition(metadata.topic(), metadata.partition()), metadata.offset() + 1, Math::max);
+      await(future);
     }
   }
 
@@ -111,11 +107,6 @@ final class DeltaHedgingMarket implements AutoCloseable {
     for (Future<?> future : sent) {
       await(future);
     }
-  }
-
-  /** The end offsets of {@code md.ticks} partitions after every tick published so far. */
-  Map<TopicPartition, Long> tickEnds() {
-    return Map.copyOf(tickEnds);
   }
 
   @Override

@@ -17,7 +17,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * the lockstep's barrier ({@link EngineProgress}): in lockstep it commits as soon as it has processed
  * anything (interval 1 ms) and polls for 1 ms at most, so a commit never waits for the next input; at max
  * speed every 100 ms, which only the end of the run waits for. The paper
- * gateway fills at order time with the run's costs as fee. Every client sends at once (linger 0).
+ * gateway fills at order time with the run's costs as fee and commits its transaction as soon as it has
+ * fills (interval 1 ms). Every client sends at once (linger 0).
  */
 final class ReplayServices {
 
@@ -48,6 +49,8 @@ final class ReplayServices {
     props.setProperty("gateway.bootstrap.servers", bootstrap);
     props.setProperty("gateway.group-id", "replay-gateway-" + runId);
     props.setProperty("gateway.poll-timeout-ms", "5");
+    // The lockstep waits for each day's fills: publish them (commit the gateway's transaction) at once.
+    props.setProperty("gateway.commit-interval-ms", "1");
     props.setProperty("gateway.auto-offset-reset", fromLatest ? "latest" : "earliest");
     passThrough(props, options.kafkaOverrides());
     props.setProperty("kafka.linger.ms", "0");
