@@ -13,9 +13,19 @@ public final class EpochMicros {
 
   private EpochMicros() {}
 
-  /** Epoch microseconds of an instant (truncating sub-microsecond digits). */
+  /**
+   * Epoch microseconds of an instant (truncating sub-microsecond digits), saturated: an instant beyond what a
+   * long of microseconds holds (a record can carry one: Avro decodes any long, and Long.MIN_VALUE microseconds
+   * floors to a second whose microseconds overflow) becomes Long.MIN_VALUE or Long.MAX_VALUE, which every
+   * event-time bound then refuses, rather than an ArithmeticException.
+   */
   public static long of(Instant instant) {
-    return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+    long seconds = instant.getEpochSecond();
+    long micros = instant.getNano() / 1_000;
+    if (seconds >= 0) {
+      return seconds > (Long.MAX_VALUE - micros) / 1_000_000L ? Long.MAX_VALUE : seconds * 1_000_000L + micros;
+    }
+    return seconds < (Long.MIN_VALUE + 1_000_000L) / 1_000_000L ? Long.MIN_VALUE : seconds * 1_000_000L + micros;
   }
 
   /** The instant of epoch microseconds. */
