@@ -27,13 +27,25 @@ record BrokerSettings(String bootstrapServers, Map<String, String> properties) {
     while (controllerPort == brokerPort) {
       controllerPort = freePort();
     }
-    String bootstrap = HOST + ":" + brokerPort;
+    return onPorts(nodeId, controllerListener, logDir, HOST, brokerPort, controllerPort);
+  }
+
+  /**
+   * The configuration of a broker listening for clients on {@code host:brokerPort} and for its controller on
+   * {@code host:controllerPort}: fixed ports, so clients reconnect to a restarted broker.
+   */
+  static BrokerSettings onPorts(int nodeId, String controllerListener, Path logDir, String host, int brokerPort,
+      int controllerPort) {
+    if (brokerPort == controllerPort) {
+      throw new IllegalArgumentException("the client and controller ports must differ, both are " + brokerPort);
+    }
+    String bootstrap = host + ":" + brokerPort;
     Map<String, String> p = new LinkedHashMap<>();
     p.put("process.roles", "broker,controller");
     p.put("node.id", Integer.toString(nodeId));
-    p.put("controller.quorum.voters", nodeId + "@" + HOST + ":" + controllerPort);
+    p.put("controller.quorum.voters", nodeId + "@" + host + ":" + controllerPort);
     p.put("controller.listener.names", controllerListener);
-    p.put("listeners", "PLAINTEXT://" + bootstrap + "," + controllerListener + "://" + HOST + ":" + controllerPort);
+    p.put("listeners", "PLAINTEXT://" + bootstrap + "," + controllerListener + "://" + host + ":" + controllerPort);
     p.put("advertised.listeners", "PLAINTEXT://" + bootstrap);
     p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + controllerListener + ":PLAINTEXT");
     p.put("inter.broker.listener.name", "PLAINTEXT");

@@ -79,13 +79,34 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    * @param overrides broker properties (e.g. {@code num.partitions}) that replace the defaults
    */
   public static EmbeddedKafkaBroker start(Path logDir, Map<String, ?> overrides) {
+    return start(logDir, null, overrides);
+  }
+
+  /**
+   * Starts a broker on fixed ports, for a broker that is restarted (clients reconnect to the same address)
+   * and for {@code hedge broker}.
+   *
+   * @param logDir the log directory, created and formatted if empty, reused if formatted by an earlier run
+   * @param host the address both listeners bind to and the client listener advertises
+   * @param port the client port
+   * @param controllerPort the controller port (KRaft)
+   * @param overrides broker properties that replace the defaults
+   */
+  public static EmbeddedKafkaBroker startOnPorts(Path logDir, String host, int port, int controllerPort,
+      Map<String, ?> overrides) {
+    Objects.requireNonNull(logDir, "logDir");
+    Path dir = createDir(logDir);
+    return start(dir, BrokerSettings.onPorts(NODE_ID, CONTROLLER_LISTENER, dir, host, port, controllerPort), overrides);
+  }
+
+  private static EmbeddedKafkaBroker start(Path logDir, BrokerSettings fixed, Map<String, ?> overrides) {
     Objects.requireNonNull(overrides, "overrides");
     boolean temporary = logDir == null;
     Path dir = temporary ? createTempDir() : createDir(logDir);
     long startNanos = System.nanoTime();
     boolean started = false;
     try {
-      BrokerSettings settings = BrokerSettings.onFreePorts(NODE_ID, CONTROLLER_LISTENER, dir);
+      BrokerSettings settings = fixed != null ? fixed : BrokerSettings.onFreePorts(NODE_ID, CONTROLLER_LISTENER, dir);
       Map<String, Object> props = new HashMap<>(settings.properties());
       props.putAll(overrides);
       KafkaConfig config = new KafkaConfig(props, false);
