@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
@@ -28,6 +29,9 @@ import java.util.Set;
  *   <tr><td>engine.bootstrap.servers</td><td>(required)</td><td>Kafka bootstrap servers</td></tr>
  *   <tr><td>engine.application.id</td><td>hedgestream-engine</td><td>Kafka Streams application id
  *       (consumer group, state and internal-topic prefix)</td></tr>
+ *   <tr><td>engine.instance-id</td><td>(none)</td><td>a stable name of this instance (e.g. its pod or host
+ *       name), unique in the application: the main consumer's static group membership, so an instance
+ *       restarted after a crash resumes its tasks at once instead of after the group's session timeout</td></tr>
  *   <tr><td>engine.state.dir</td><td>${java.io.tmpdir}/hedgestream/engine</td><td>local state directory</td></tr>
  *   <tr><td>engine.state.store</td><td>rocksdb</td><td>{@code rocksdb} (persistent) or {@code memory}; both
  *       are backed by changelog topics</td></tr>
@@ -89,6 +93,7 @@ public final class EngineConfig {
 
   private final String bootstrapServers;
   private final String applicationId;
+  private final Optional<String> instanceId;
   private final Path stateDir;
   private final StoreType storeType;
   private final Duration decisionInterval;
@@ -114,6 +119,7 @@ public final class EngineConfig {
   private EngineConfig(SettingsReader in) {
     bootstrapServers = in.required("engine.bootstrap.servers", "host:port[,host:port...] of the Kafka cluster");
     applicationId = in.text("engine.application.id", "hedgestream-engine");
+    instanceId = Optional.ofNullable(in.text("engine.instance-id", null));
     stateDir = Path.of(in.text("engine.state.dir",
         Path.of(System.getProperty("java.io.tmpdir"), "hedgestream", "engine").toString()));
     storeType = StoreType.valueOf(in.choice("engine.state.store", "rocksdb", List.of("rocksdb", "memory"))
@@ -197,6 +203,11 @@ public final class EngineConfig {
   /** Kafka Streams application id. */
   public String applicationId() {
     return applicationId;
+  }
+
+  /** This instance's static group membership id ({@code engine.instance-id}), if set. */
+  public Optional<String> instanceId() {
+    return instanceId;
   }
 
   /** Local state directory. */

@@ -39,6 +39,10 @@ public final class StreamsProperties {
     // message per empty partition per record (orders, fills and control are usually empty), a measured
     // ~15% of the stream thread at 40k ticks/s.
     props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, Long.toString(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED));
+    // Static membership: a restarted instance (same engine.instance-id) gets its tasks back at once instead
+    // of waiting for the group's session timeout; Kafka Streams appends the thread index.
+    config.instanceId().ifPresent(id -> props.put(StreamsConfig.mainConsumerPrefix(
+        ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));
     props.putAll(config.kafkaOverrides());
     return props;
   }
