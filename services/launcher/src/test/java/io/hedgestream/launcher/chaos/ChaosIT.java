@@ -1,0 +1,39 @@
+package io.hedgestream.launcher.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The short chaos run of the default build: a seeded input through broker, engine and gateway processes,
+ * once clean and once with kill -9s of the engine (while fills flow) and the gateway and a broker restart;
+ * the faulty run must publish exactly what the clean one did. {@code ./hedge chaos} is the long run.
+ */
+class ChaosIT {
+
+  @Test
+  void killedEngineGatewayAndBrokerPublishExactlyWhatACleanRunDoes() throws Exception {
+    Path dir = Files.createTempDirectory("chaos-it");
+    Path out = Path.of("target", "chaos-quick.json");
+    ChaosOptions options = ChaosExperiment.options(11, 30, 2, "delta", 3, 1, 1, false);
+
+    ChaosExperiment.Outcome outcome = ChaosExperiment.run(options, dir, out);
+
+    System.out.println("chaos IT: " + ChaosExperiment.summary(outcome));
+    assertThat(outcome.faulty().faults()).as("faults done").hasSize(5);
+    assertThat(outcome.reference().orders()).as("the run hedges").hasSizeGreaterThan(30);
+    assertThat(outcome.reference().fills()).hasSameSizeAs(outcome.reference().orders());
+    ChaosComparison comparison = outcome.comparison();
+    assertThat(comparison.orders().lost()).as("hedge orders lost").isZero();
+    assertThat(comparison.orders().duplicated()).as("hedge orders duplicated").isZero();
+    assertThat(comparison.fills().lost()).as("fills lost").isZero();
+    assertThat(comparison.fills().duplicated()).as("fills duplicated").isZero();
+    assertThat(comparison.pnlSteps().lost()).as("PnL steps missing").isZero();
+    assertThat(comparison.pnlSteps().duplicated()).as("PnL steps duplicated").isZero();
+    assertThat(comparison.differentLedgers()).as("books with a different final ledger").isZero();
+    assertThat(comparison.agree()).as(ChaosExperiment.summary(outcome)).isTrue();
+    assertThat(Files.readString(out)).contains("\"agree\" : true");
+  }
+}
