@@ -62,6 +62,9 @@ final class RunOutputs implements AutoCloseable {
     Map<String, Object> uncommitted = new HashMap<>(props);
     uncommitted.put("isolation.level", "read_uncommitted");
     highWatermarks = new KafkaConsumer<>(uncommitted);
+    // Assigned (never polled), so the end-offset lookups have partitions to record their answers for.
+    endOffsets.assign(decisionPartitions);
+    highWatermarks.assign(decisionPartitions);
     thread = new Thread(this::loop, "chaos-outputs");
     thread.setDaemon(true);
     thread.start();
