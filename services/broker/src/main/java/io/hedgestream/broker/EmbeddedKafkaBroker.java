@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -94,12 +95,36 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    */
   public static EmbeddedKafkaBroker startOnPorts(Path logDir, String host, int port, int controllerPort,
       Map<String, ?> overrides) {
+    return startOnPorts(logDir, host, port, controllerPort, overrides, List.of());
+  }
+
+  /**
+   * As {@link #startOnPorts(Path, String, int, int, Map)}, with SCRAM credentials written into the cluster's
+   * bootstrap metadata when the directory is formatted (a SASL_SSL listener needs its users, the broker's own
+   * inter-broker user included, before any client can connect to create them).
+   *
+   * @param scramCredentials e.g. {@code SCRAM-SHA-512=[name=admin,password=...]}, as {@code kafka-storage
+   *     format --add-scram} takes them
+   */
+  public static EmbeddedKafkaBroker startOnPorts(Path logDir, String host, int port, int controllerPort,
+      Map<String, ?> overrides, List<String> scramCredentials) {
     Objects.requireNonNull(logDir, "logDir");
     Path dir = createDir(logDir);
-    return start(dir, BrokerSettings.onPorts(NODE_ID, CONTROLLER_LISTENER, dir, host, port, controllerPort), overrides);
+    return start(dir, BrokerSettings.onPorts(NODE_ID, CONTROLLER_LISTENER, dir, host, port, controllerPort), overrides,
+        scramCredentials);
+  }
+
+  /** The name of the controller listener (PLAINTEXT, loopback), for settings that override the listeners. */
+  public static String controllerListener() {
+    return CONTROLLER_LISTENER;
   }
 
   private static EmbeddedKafkaBroker start(Path logDir, BrokerSettings fixed, Map<String, ?> overrides) {
+    return start(logDir, fixed, overrides, List.of());
+  }
+
+  private static EmbeddedKafkaBroker start(Path logDir, BrokerSettings fixed, Map<String, ?> overrides,
+      List<String> scramCredentials) {
     Objects.requireNonNull(overrides, "overrides");
     boolean temporary = logDir == null;
     Path dir = temporary ? createTempDir() : createDir(logDir);
@@ -110,7 +135,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       Map<String, Object> props = new HashMap<>(settings.properties());
       props.putAll(overrides);
       KafkaConfig config = new KafkaConfig(props, false);
-      formatIfNeeded(dir);
+      formatIfNeeded(dir, scramCredentials);
       KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
       server.startup();
       started = true;
@@ -152,7 +177,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   /** Writes meta.properties and the bootstrap metadata unless an earlier run already formatted the dir. */
-  private static void formatIfNeeded(Path dir) {
+  private static void formatIfNeeded(Path dir, List<String> scramCredentials) {
     if (Files.exists(dir.resolve(META_PROPERTIES))) {
       return;
     }
@@ -164,6 +189,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         .setMetadataLogDirectory(dir.toString())
         .setControllerListenerName(CONTROLLER_LISTENER)
         .setReleaseVersion(MetadataVersion.latestProduction());
+    if (!scramCredentials.isEmpty()) {
+      formatter.setScramArguments(scramCredentials);
+    }
     try {
       formatter.run();
     } catch (Exception e) {

@@ -175,7 +175,9 @@ public final class GatewayService implements AutoCloseable {
           + "gateway.instance-id)", config.transactionalId());
     } catch (AuthorizationException | AuthenticationException e) {
       failure.compareAndSet(null, e);
-      LOG.error("gateway stopped: the cluster refused its credentials or ACLs: {}", e.getMessage());
+      LOG.error("gateway stopped: the cluster refused its credentials or ACLs: {} (the gateway's principal needs "
+          + "READ on orders.hedge and md.ticks and on group {}, WRITE on fills.hedge and on transactional id {})",
+          e.getMessage(), config.groupId(), config.transactionalId());
     } catch (Throwable e) { // NOPMD: an Error too must reach failure(), or the demo reads the stop as clean
       failure.compareAndSet(null, e);
       LOG.error("gateway stopped by an error", e);

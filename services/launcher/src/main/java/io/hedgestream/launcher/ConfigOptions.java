@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
  * The configuration options every command shares, and the layering that turns them into one
  * {@link Properties}: the command's defaults, then each {@code --config FILE}, then {@code --set NAME=VALUE}
  * (repeatable), then the command's typed options ({@code --bootstrap-servers}, {@code --symbols}, ...). A
- * later layer wins. {@code kafka.*} names reach every Kafka client with the prefix stripped.
+ * later layer wins. {@code kafka.*} names reach every Kafka client with the prefix stripped. Values may refer to
+ * secrets as {@code ${env:NAME}} or {@code ${file:PATH}} ({@link SecretReferences}).
  */
 public final class ConfigOptions {
 
@@ -52,6 +53,7 @@ public final class ConfigOptions {
       merged.putAll(ServiceProperties.bootstrapServers(bootstrapServers));
     }
     merged.putAll(typedOptions);
+    SecretReferences.resolve(merged, System::getenv);
     return merged;
   }
 

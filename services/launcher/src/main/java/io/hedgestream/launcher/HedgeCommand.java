@@ -56,12 +56,36 @@ public final class HedgeCommand implements Runnable {
     PrintWriter err = cli.getErr();
     boolean config = e instanceof IllegalArgumentException;
     err.println("hedge " + cli.getCommandName() + ": " + (config ? "" : "failed: ") + message(e));
+    String hint = securityHint(e);
+    if (hint != null) {
+      err.println(hint);
+    }
     if (System.getenv("HEDGE_DEBUG") != null) {
       e.printStackTrace(err);
     } else if (!config) {
       err.println("(set HEDGE_DEBUG=1 for the stack trace)");
     }
     return config ? EXIT_CONFIG : EXIT_FAILURE;
+  }
+
+  /** A line that says what to check when the cluster refused the client's identity or its rights. */
+  static String securityHint(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof org.apache.kafka.common.errors.ClusterAuthorizationException) {
+        return "hedge: refused by the cluster's ACLs: the principal of kafka.sasl.jaas.config (or of the TLS "
+            + "certificate) may write no topic at all here; each service runs as its own principal "
+            + "(deploy/README.md, ACLs)";
+      }
+      if (cause instanceof org.apache.kafka.common.errors.AuthorizationException) {
+        return "hedge: refused by the cluster's ACLs: the principal of kafka.sasl.jaas.config (or of the TLS "
+            + "certificate) lacks this right; each service runs as its own principal (deploy/README.md, ACLs)";
+      }
+      if (cause instanceof org.apache.kafka.common.errors.AuthenticationException) {
+        return "hedge: refused at login: check the user and password of kafka.sasl.jaas.config, the mechanism "
+            + "(kafka.sasl.mechanism) and the truststore (passwords are never printed)";
+      }
+    }
+    return null;
   }
 
   private static String message(Throwable e) {
