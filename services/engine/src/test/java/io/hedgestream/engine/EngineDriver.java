@@ -97,6 +97,12 @@ final class EngineDriver implements AutoCloseable {
     return driver.createInputTopic(raw.name(), raw.keySerde().serializer(), raw.valueSerde().serializer());
   }
 
+  /** A raw-bytes view of an output topic (read it before the typed view: both drain one queue). */
+  TestOutputTopic<byte[], byte[]> rawOutput(String topic) {
+    return driver.createOutputTopic(topic, new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+        new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+  }
+
   /** The dead-letter topic of {@code source}. */
   TestOutputTopic<byte[], DeadLetter> deadLetters(Topic<?, ?> source) {
     Topic<byte[], DeadLetter> dlq = Topics.deadLetterOf(source);
