@@ -223,7 +223,8 @@ final class ChaosRun {
 
   private List<String> zombieFencedLines() {
     List<String> lines = new ArrayList<>();
-    for (String marker : List.of("ProducerFencedException", "TaskMigratedException", "fenced")) {
+    for (String marker : List.of("ProducerFencedException", "TaskMigratedException", "fenced",
+        "UNKNOWN_MEMBER_ID", "FENCED_INSTANCE_ID", "missed a rebalance")) {
       lines.addAll(engine.logLines(marker));
     }
     return lines;

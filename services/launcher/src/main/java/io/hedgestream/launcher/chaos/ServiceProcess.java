@@ -66,6 +66,11 @@ final class ServiceProcess {
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(jvmFlags());
+      if (name.startsWith("engine")) {
+        // Group membership and fencing at INFO, so a zombie's removal and fencing show in its log.
+        command.add("-Dorg.slf4j.simpleLogger.log.org.apache.kafka.clients.consumer.internals=info");
+        command.add("-Dorg.slf4j.simpleLogger.log.org.apache.kafka.streams.processor.internals.StreamThread=info");
+      }
       command.add("@" + argFile);
       command.add(HedgeCommand.class.getName());
       command.addAll(arguments);
