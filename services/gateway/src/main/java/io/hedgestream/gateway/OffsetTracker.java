@@ -119,6 +119,8 @@ final class OffsetTracker {
     long restoredPosition;
     long restoredNext;
     TreeSet<Long> restoredInFlight = new TreeSet<>();
+    /** Whether the last commit had too many records in flight to list (warned once, not per commit). */
+    boolean overflowing;
 
     OffsetAndMetadata committable(TopicPartition partition) {
       TreeSet<Long> open = new TreeSet<>(inFlight);
@@ -136,9 +138,17 @@ final class OffsetTracker {
         first = false;
       }
       if (metadata.length() > MAX_METADATA_CHARS) {
-        LOG.warn("{} records in flight on {}: too many to commit which are handled; a restart re-handles the "
-            + "records from offset {}", open.size(), partition, position);
+        if (!overflowing) {
+          LOG.warn("{} records in flight on {}: too many to commit which are handled; until fewer are, a restart "
+              + "re-handles the records from the oldest one in flight (now offset {})", open.size(), partition,
+              position);
+        }
+        overflowing = true;
         return new OffsetAndMetadata(position);
+      }
+      if (overflowing) {
+        LOG.info("{} records in flight on {}: commits list them again", open.size(), partition);
+        overflowing = false;
       }
       return new OffsetAndMetadata(position, metadata.toString());
     }
