@@ -184,6 +184,27 @@ class InputBoundsTest {
     assertThat(orders.get(0).getQuantity()).isEqualTo(hedgeOfTenCalls());
   }
 
+  /**
+   * An order stamped after the latest tick is priced at the market of its own time: an ATM call at 110 for
+   * 2.50 is fair once the spot is 110, but worth 0.12 at the previous tick's 100 (further from it than the
+   * premium tolerance). It waits for the tick of its time and is checked and booked there.
+   */
+  @Test
+  void shouldCheckAnOrderStampedAfterTheLatestTickAtTheMarketOfItsTime() {
+    engine.tick(tick(T0, 100));
+    engine.order(orderBuilder("fair-at-110", OptionType.CALL, 110, 10, minutes(1)).build());
+    engine.order(orderBuilder("absurd-at-110", OptionType.CALL, 110, 10, minutes(1)).setPremium(25).build());
+    assertThat(engine.deadLetters(Topics.ORDERS_CLIENT).readValuesToList()).as("its market is yet to come")
+        .isEmpty();
+    assertThat(engine.drainOrders()).as("nothing decided at an older market").isEmpty();
+
+    engine.tick(tick(minutes(1), 110));
+    assertDeadLetter(Topics.ORDERS_CLIENT, "PREMIUM_OUT_OF_RANGE", "premium-tolerance");
+    List<HedgeOrder> orders = engine.drainOrders();
+    assertThat(orders).as("the fair order is booked and hedged at the tick of its time").hasSize(1);
+    assertThat(orders.get(0).getEventTimeMicros()).isEqualTo(minutes(1));
+  }
+
   @Test
   void shouldDeadLetterAnOverfillAndKeepTheHoldingUnchanged() {
     engine.tick(tick(T0, 100));

@@ -9,6 +9,7 @@ import io.hedgestream.engine.decision.BookDecider;
 import io.hedgestream.engine.decision.DiagnosticsReporter;
 import io.hedgestream.engine.input.DeadLetterRecord;
 import io.hedgestream.engine.input.EngineInput;
+import io.hedgestream.engine.input.EpochMicros;
 import io.hedgestream.engine.input.RawRecord;
 import io.hedgestream.engine.input.RejectCode;
 import io.hedgestream.engine.input.Rejection;
@@ -43,9 +44,9 @@ import org.slf4j.LoggerFactory;
  * The one stateful processor of a task: all books of the task's symbols. Ticks are checked against the
  * symbol's previous tick ({@link MarketAdmission}), then update the market and the symbol's rolling state
  * and decide the books that are due; client orders are checked against the latest market, book a liability
- * and decide the book at once at that market, or at the next tick when the order's event time is later than
- * the market's (never decide at a market older than the order); an order of a symbol with no market yet waits,
- * unbooked, for the symbol's first tick, which checks and books it;
+ * and decide the book at once at that market; an order stamped after its symbol's latest tick (or of a
+ * symbol with no market yet) waits, unbooked, for the first tick at or after its time, which checks it
+ * against the market of its own time and books it (never check or decide at a market older than the order);
  * fills update holdings and cash; control commands switch the kill switch and limits (a kill flattens every
  * affected book at once). Each tick also labels the symbol's regime ({@link RegimeTracker}: a regime change
  * goes to {@code regime.events}); each decision stamps that regime on its PnL event and completes its risk
@@ -146,9 +147,7 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
         tick.tick().getVolume());
     regimes.onTick(state, symbol, state.rolling(symbol), market.eventMicros())
         .ifPresent(change -> forward(symbol, new EngineOutput.Regime(change)));
-    if (previous == null) {
-      bookParkedOrders(symbol, market);
-    }
+    bookParkedOrders(symbol, market);
     BookSchedule schedule = state.schedule(symbol);
     if (schedule == null || !schedule.anyDue(market.eventMicros())) {
       return;
@@ -164,15 +163,25 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
   }
 
   /**
-   * At a symbol's first tick: checks the client orders that arrived before it against this market, books
-   * those that pass (to be decided at this tick) and dead-letters the others.
+   * At a tick: checks the client orders that waited for a market of their time against this one, books
+   * those that pass (to be decided at this tick) and dead-letters the others; orders stamped after this tick
+   * wait on.
    */
   private void bookParkedOrders(String symbol, MarketSnapshot market) {
+    if (!state.hasParked(symbol)) {
+      return;
+    }
+    List<ParkedOrders.Parked> later = new ArrayList<>();
     for (ParkedOrders.Parked parked : state.unpark(symbol)) {
-      RawRecord raw = new RawRecord(parked.topic(), parked.partition(), parked.offset(), parked.key(), parked.value());
       ClientOrder order = clientOrders.deserialize(parked.topic(), parked.value());
+      if (newerThanMarket(order, market)) {
+        later.add(parked);
+        continue;
+      }
       Rejection refused = admission.clientOrder(order, market);
       if (refused != null) {
+        RawRecord raw = new RawRecord(parked.topic(), parked.partition(), parked.offset(), parked.key(),
+            parked.value());
         deadLetter(Topics.ORDERS_CLIENT, raw, refused);
         continue;
       }
@@ -184,34 +193,35 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
         state.saveSchedule(schedule);
       }
     }
+    later.forEach(parked -> state.park(symbol, parked));
   }
 
+  /**
+   * A client order: parked while its symbol has no market or its time is after the latest tick (after
+   * checking its lead over that tick); otherwise checked against the latest market, booked and decided at it.
+   */
   private void onClientTrade(EngineInput.ClientTrade trade) {
     ClientOrder order = trade.order();
     MarketSnapshot market = state.market(order.getSymbol());
-    if (market == null) {
+    if (market != null) {
+      Rejection refused = newerThanMarket(order, market)
+          ? admission.clientOrderLead(order, market)
+          : admission.clientOrder(order, market);
+      if (refused != null) {
+        deadLetter(Topics.ORDERS_CLIENT, trade.raw(), refused);
+        return;
+      }
+    }
+    if (market == null || newerThanMarket(order, market)) {
       RawRecord raw = trade.raw();
       state.park(order.getSymbol(), new ParkedOrders.Parked(raw.topic(), raw.partition(), raw.offset(), raw.key(),
           raw.value()));
       return;
     }
-    Rejection refused = admission.clientOrder(order, market);
-    if (refused != null) {
-      deadLetter(Topics.ORDERS_CLIENT, trade.raw(), refused);
-      return;
-    }
     BookState book = bookedOnce(order);
-    if (book == null) {
-      return;
+    if (book != null) {
+      decide(state.scheduleOrNew(order.getSymbol()), List.of(book), market);
     }
-    BookSchedule schedule = state.scheduleOrNew(order.getSymbol());
-    if (newerThanMarket(order, market)) {
-      state.saveBook(book);
-      schedule.schedule(book.book(), BookSchedule.NOW);
-      state.saveSchedule(schedule);
-      return;
-    }
-    decide(schedule, List.of(book), market);
   }
 
   /** Books the order's liability in its book (created when new); null when the order was booked before. */
@@ -228,12 +238,11 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
   }
 
   /**
-   * Never decide at a market older than the order: a client order stamped after the symbol's latest tick
-   * (a replay publishes day t's orders, stamped at day t's close, just before day t's tick) is booked now
-   * and decided at the next tick, so the decision sees the market of the order's time.
+   * Whether a client order is stamped after the symbol's latest tick (a replay publishes day t's orders,
+   * stamped at day t's close, just before day t's tick): it is checked and booked at the market of its time.
    */
   private static boolean newerThanMarket(ClientOrder order, MarketSnapshot market) {
-    return io.hedgestream.engine.input.EpochMicros.of(order.getEventTimeMicros()) > market.eventMicros();
+    return EpochMicros.of(order.getEventTimeMicros()) > market.eventMicros();
   }
 
   private static void bookLiability(BookState book, ClientOrder order) {

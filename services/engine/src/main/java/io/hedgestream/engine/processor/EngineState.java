@@ -50,6 +50,8 @@ final class EngineState {
   private final Map<String, RollingMarketState> rollingCache = new HashMap<>();
   private final Map<String, MarketSnapshot> marketCache = new HashMap<>();
   private final Map<String, BookSchedule> scheduleCache = new HashMap<>();
+  /** Whether a symbol has parked client orders: every tick asks, and almost always the answer is no. */
+  private final Map<String, Boolean> parkedCache = new HashMap<>();
   private final Map<String, ControlState> controlCache = new HashMap<>();
   private final Map<String, BookState> bookCache = new LinkedHashMap<>(256, 0.75f, true) {
     private static final long serialVersionUID = 1L;
@@ -88,6 +90,7 @@ final class EngineState {
     bookCache.clear();
     rollingCache.clear();
     diagnosticsCache.clear();
+    parkedCache.clear();
   }
 
   /** The latest market of a symbol, or null when no valid tick has been seen. */
@@ -113,7 +116,7 @@ final class EngineState {
     return snapshot;
   }
 
-  /** Parks a client order of a symbol that has no market yet. */
+  /** Parks a client order until a tick of its symbol at or after its time. */
   void park(String symbol, ParkedOrders.Parked order) {
     ParkedOrders parked = parkedOrders.get(symbol);
     if (parked == null) {
@@ -121,11 +124,18 @@ final class EngineState {
     }
     parked.add(order);
     parkedOrders.put(symbol, parked);
+    parkedCache.put(symbol, Boolean.TRUE);
+  }
+
+  /** Whether {@code symbol} has parked client orders. */
+  boolean hasParked(String symbol) {
+    return parkedCache.computeIfAbsent(symbol, key -> parkedOrders.get(key) != null);
   }
 
   /** Removes and returns the client orders parked for {@code symbol} (empty when none). */
   List<ParkedOrders.Parked> unpark(String symbol) {
     ParkedOrders parked = parkedOrders.delete(symbol);
+    parkedCache.put(symbol, Boolean.FALSE);
     return parked == null ? List.of() : parked.orders();
   }
 

@@ -32,8 +32,8 @@ import org.apache.kafka.streams.state.Stores;
  *       so a restarted task emits a change only on a real transition;</li>
  *   <li>{@value #DIAGNOSTICS}: {@code SYMBOL/book} to the book's cumulative {@link BookDiagnostics}
  *       (t-digests, turnover, moments), kept apart from the book so that a fill does not rewrite it.</li>
- *   <li>{@value #PARKED_ORDERS}: symbol to the client orders that arrived before its first tick
- *       ({@link ParkedOrders}), checked and booked at that tick.</li>
+ *   <li>{@value #PARKED_ORDERS}: symbol to the client orders stamped after its latest tick (or before its
+ *       first) ({@link ParkedOrders}), checked and booked at the first tick at or after their time.</li>
  * </ul>
  */
 public final class EngineStores {
@@ -56,7 +56,7 @@ public final class EngineStores {
   /** Store of each book's cumulative diagnostics. */
   public static final String DIAGNOSTICS = "book-diagnostics";
 
-  /** Store of client orders waiting for their symbol's first tick. */
+  /** Store of client orders waiting for a tick of their symbol at or after their time. */
   public static final String PARKED_ORDERS = "client-orders-awaiting-market";
 
   private EngineStores() {}

@@ -64,13 +64,18 @@ final class MarketAdmission {
     return null;
   }
 
+  /** A client order's time against the latest market of its symbol: within {@code max-event-lead} of it. */
+  Rejection clientOrderLead(ClientOrder order, MarketSnapshot market) {
+    return limits.checkLead("order time", EpochMicros.of(order.getEventTimeMicros()), market.eventMicros());
+  }
+
   /**
-   * A client order against the latest market of its symbol: its time within {@code max-event-lead} of the
+   * A client order against the market of its time (its symbol's first tick at or after it): its time within {@code max-event-lead} of the
    * market, the option not expired at the market, its strike within {@code strike-range} of the spot and its
    * premium within {@code premium-tolerance} of the model value (at the vol the engine marks it with).
    */
   Rejection clientOrder(ClientOrder order, MarketSnapshot market) {
-    Rejection lead = limits.checkLead("order time", EpochMicros.of(order.getEventTimeMicros()), market.eventMicros());
+    Rejection lead = clientOrderLead(order, market);
     if (lead != null) {
       return lead;
     }

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Client orders of a symbol that arrived before its first tick, kept as received (origin and bytes) until
- * that tick: an order is only booked once the market it is checked against (strike against spot, premium
- * against the model value) exists, and a rejected one is dead-lettered byte for byte.
+ * Client orders of a symbol stamped after its latest tick (or arriving before its first), kept as received
+ * (origin and bytes) until a tick at or after their time: an order is only booked once the market of its
+ * time, which it is checked against (strike against spot, premium against the model value), exists, and a
+ * rejected one is dead-lettered byte for byte.
  */
 public final class ParkedOrders {
 
