@@ -5,6 +5,7 @@ import io.hedgestream.avro.DeadLetter;
 import io.hedgestream.avro.Fill;
 import io.hedgestream.avro.HedgeOrder;
 import io.hedgestream.avro.MarketTick;
+import io.hedgestream.avro.OrderStatus;
 import io.hedgestream.avro.PnlEvent;
 import io.hedgestream.avro.PolicyControl;
 import io.hedgestream.avro.RegimeChange;
@@ -27,6 +28,8 @@ public final class Topics {
   public static final Topic<String, HedgeOrder> ORDERS_HEDGE = avro("orders.hedge", HedgeOrder.class);
   /** Executions of hedge orders. */
   public static final Topic<String, Fill> FILLS_HEDGE = avro("fills.hedge", Fill.class);
+  /** The life of each hedge order at its venue (since schema v4), published by the gateway with its fills. */
+  public static final Topic<String, OrderStatus> ORDERS_STATUS = avro("orders.status", OrderStatus.class);
   /** The per-step ledger of each book. */
   public static final Topic<String, PnlEvent> PNL_EVENTS = avro("pnl.events", PnlEvent.class);
   /** Online risk diagnostics of each book. */
@@ -38,7 +41,7 @@ public final class Topics {
 
   /** Every topic that carries business records, in pipeline order. */
   public static final List<Topic<String, ?>> ALL = List.of(
-      MD_TICKS, ORDERS_CLIENT, ORDERS_HEDGE, FILLS_HEDGE, PNL_EVENTS, RISK_METRICS, REGIME_EVENTS,
+      MD_TICKS, ORDERS_CLIENT, ORDERS_HEDGE, FILLS_HEDGE, ORDERS_STATUS, PNL_EVENTS, RISK_METRICS, REGIME_EVENTS,
       POLICY_CONTROL);
 
   private Topics() {}
