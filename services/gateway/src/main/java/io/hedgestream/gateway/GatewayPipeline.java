@@ -4,6 +4,8 @@ import io.hedgestream.avro.DeadLetter;
 import io.hedgestream.avro.Fill;
 import io.hedgestream.avro.HedgeOrder;
 import io.hedgestream.avro.MarketTick;
+import io.hedgestream.avro.OrderState;
+import io.hedgestream.avro.OrderStatus;
 import io.hedgestream.schemas.AvroSerde;
 import io.hedgestream.schemas.Topic;
 import io.hedgestream.schemas.Topics;
@@ -27,11 +29,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the gateway does with each consumed record in one session (from a start, or a recovery, to the next):
- * decode, validate, de-duplicate, route; queue fills and dead letters on the {@link Outbox}, which the
- * service publishes transactionally together with the offsets of the records they handled; track exactly
- * which records are handled ({@link OffsetTracker}). A record an earlier session already handled is re-read
- * only for its quote (ticks) and otherwise skipped, so nothing executes or dead-letters twice. Records must
- * be passed in from one thread; executions may arrive on the route's threads.
+ * decode, validate, de-duplicate, route; follow each routed order through its {@link OrderLifecycle}; queue
+ * fills, order statuses and dead letters on the {@link Outbox}, which the service publishes transactionally
+ * together with the offsets of the records they handled; track exactly which records are handled
+ * ({@link OffsetTracker}). A record an earlier session already handled is re-read only for its quote (ticks)
+ * and otherwise skipped, so nothing executes or dead-letters twice; an order still open when a session ended
+ * is routed again and reports its NEW status again. Records must be passed in from one thread; executions
+ * may arrive on the route's threads.
  */
 final class GatewayPipeline implements ExecutionListener, AutoCloseable {
 
@@ -44,6 +48,7 @@ final class GatewayPipeline implements ExecutionListener, AutoCloseable {
   private final OffsetTracker offsets = new OffsetTracker();
   private final GatewayCounters counters;
   private final Map<String, ConsumerRecord<byte[], byte[]>> inFlight = new ConcurrentHashMap<>();
+  private final Map<String, OrderLifecycle> lifecycles = new ConcurrentHashMap<>();
 
   /**
    * A pipeline queueing its outputs on {@code outbox}, routing to the route {@code routeFactory} builds.
@@ -124,41 +129,82 @@ final class GatewayPipeline implements ExecutionListener, AutoCloseable {
       return;
     }
     inFlight.put(order.getOrderId(), record);
+    OrderLifecycle lifecycle = new OrderLifecycle(order, route.venue());
+    lifecycles.put(order.getOrderId(), lifecycle);
     Optional<Rejection> refused = route.submit(order);
     if (refused.isPresent()) {
       inFlight.remove(order.getOrderId());
-      rejectOrder(record, refused.get());
+      lifecycles.remove(order.getOrderId());
+      rejectOrder(record, refused.get(), List.of(status(rejected(lifecycle, refused.get()))));
     } else {
       counters.orderAccepted();
-    }
-  }
-
-  @Override
-  public void onFills(HedgeOrder order, List<Fill> fills) {
-    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(fills.size());
-    for (Fill fill : fills) {
-      byte[] key = Topics.FILLS_HEDGE.keySerde().serializer().serialize(Topics.FILLS_HEDGE.name(), fill.getSymbol());
-      byte[] value = Topics.FILLS_HEDGE.valueSerde().serializer().serialize(Topics.FILLS_HEDGE.name(), fill);
-      records.add(new ProducerRecord<>(Topics.FILLS_HEDGE.name(), key, value));
-    }
-    boolean last = fills.get(fills.size() - 1).getLeavesQuantity() == 0;
-    outbox.add(records, records.size(), () -> {
-      if (last) {
-        ConsumerRecord<byte[], byte[]> source = inFlight.remove(order.getOrderId());
-        if (source != null) {
-          complete(source);
+      synchronized (lifecycle) {
+        if (lifecycle.state() == OrderState.PENDING_NEW) {
+          outbox.add(List.of(status(acknowledged(lifecycle))), 0, () -> { });
         }
       }
-    });
+    }
   }
 
+  /**
+   * Publishes an execution's fills, each followed by the order status it leads to, as one group; the first
+   * execution of an order not yet acknowledged is preceded by its NEW status. A fill the order's state
+   * machine refuses (an overfill, a fill after a final state) is logged and published nowhere.
+   */
+  @Override
+  public void onFills(HedgeOrder order, List<Fill> fills) {
+    OrderLifecycle lifecycle = lifecycles.get(order.getOrderId());
+    if (lifecycle == null) {
+      LOG.error("fills of order {} that is not open at this gateway refused: {}", order.getOrderId(), fills);
+      return;
+    }
+    synchronized (lifecycle) {
+      List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(2 * fills.size() + 1);
+      try {
+        if (lifecycle.state() == OrderState.PENDING_NEW) {
+          records.add(status(acknowledged(lifecycle)));
+        }
+        for (Fill fill : fills) {
+          OrderStatus status = lifecycle.fill(fill.getQuantity(), fill.getPrice(), fill.getEventTimeMicros());
+          records.add(record(Topics.FILLS_HEDGE, fill.getSymbol(), fill));
+          records.add(status(status));
+        }
+      } catch (OrderLifecycle.IllegalTransition e) {
+        LOG.error("execution of order {} refused, nothing of it published: {}", order.getOrderId(), e.getMessage());
+        return;
+      }
+      boolean last = OrderLifecycle.isFinal(lifecycle.state());
+      if (last) {
+        lifecycles.remove(order.getOrderId());
+      }
+      outbox.add(records, fills.size(), () -> {
+        if (last) {
+          ConsumerRecord<byte[], byte[]> source = inFlight.remove(order.getOrderId());
+          if (source != null) {
+            complete(source);
+          }
+        }
+      });
+    }
+  }
+
+  /** A late rejection: the order's REJECTED status and its dead letter, together. */
   @Override
   public void onReject(HedgeOrder order, Rejection rejection) {
+    OrderLifecycle lifecycle = lifecycles.remove(order.getOrderId());
     ConsumerRecord<byte[], byte[]> source = inFlight.remove(order.getOrderId());
-    if (source != null) {
-      rejectOrder(source, rejection);
-    } else {
+    if (source == null || lifecycle == null) {
       LOG.warn("rejection of unknown order {}: {}", order.getOrderId(), rejection);
+      return;
+    }
+    synchronized (lifecycle) {
+      List<ProducerRecord<byte[], byte[]>> statuses = List.of();
+      try {
+        statuses = List.of(status(rejected(lifecycle, rejection)));
+      } catch (OrderLifecycle.IllegalTransition e) {
+        LOG.error("rejection of order {} in state {}: {}", order.getOrderId(), lifecycle.state(), e.getMessage());
+      }
+      rejectOrder(source, rejection, statuses);
     }
   }
 
@@ -194,9 +240,33 @@ final class GatewayPipeline implements ExecutionListener, AutoCloseable {
   }
 
   private void rejectOrder(ConsumerRecord<byte[], byte[]> record, Rejection rejection) {
+    rejectOrder(record, rejection, List.of());
+  }
+
+  /** Dead-letters an order record, publishing {@code statuses} (its REJECTED status) in the same group. */
+  private void rejectOrder(ConsumerRecord<byte[], byte[]> record, Rejection rejection,
+      List<ProducerRecord<byte[], byte[]>> statuses) {
     counters.orderRejected();
     LOG.debug("order at {}-{}@{} rejected: {}", record.topic(), record.partition(), record.offset(), rejection);
-    deadLetter(Topics.ORDERS_HEDGE, record, rejection);
+    deadLetter(Topics.ORDERS_HEDGE, record, rejection, statuses);
+  }
+
+  /** The order's NEW status; its time is the order's (a replay publishes the same statuses). */
+  private static OrderStatus acknowledged(OrderLifecycle lifecycle) {
+    return lifecycle.acknowledge(null, lifecycle.order().getEventTimeMicros());
+  }
+
+  private static OrderStatus rejected(OrderLifecycle lifecycle, Rejection rejection) {
+    return lifecycle.reject(rejection.code(), rejection.reason(), lifecycle.order().getEventTimeMicros());
+  }
+
+  private static ProducerRecord<byte[], byte[]> status(OrderStatus status) {
+    return record(Topics.ORDERS_STATUS, status.getSymbol(), status);
+  }
+
+  private static <V> ProducerRecord<byte[], byte[]> record(Topic<String, V> topic, String key, V value) {
+    return new ProducerRecord<>(topic.name(), topic.keySerde().serializer().serialize(topic.name(), key),
+        topic.valueSerde().serializer().serialize(topic.name(), value));
   }
 
   private void complete(ConsumerRecord<byte[], byte[]> record) {
@@ -204,6 +274,11 @@ final class GatewayPipeline implements ExecutionListener, AutoCloseable {
   }
 
   private void deadLetter(Topic<?, ?> source, ConsumerRecord<byte[], byte[]> record, Rejection rejection) {
+    deadLetter(source, record, rejection, List.of());
+  }
+
+  private void deadLetter(Topic<?, ?> source, ConsumerRecord<byte[], byte[]> record, Rejection rejection,
+      List<ProducerRecord<byte[], byte[]>> alongside) {
     DeadLetter letter = DeadLetter.newBuilder()
         .setSourceTopic(record.topic())
         .setPartition(record.partition())
@@ -217,7 +292,9 @@ final class GatewayPipeline implements ExecutionListener, AutoCloseable {
         .build();
     Topic<byte[], DeadLetter> dlq = Topics.deadLetterOf(source);
     byte[] value = dlq.valueSerde().serializer().serialize(dlq.name(), letter);
-    outbox.add(List.of(new ProducerRecord<>(dlq.name(), record.key(), value)), 0, () -> complete(record));
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(alongside);
+    records.add(new ProducerRecord<>(dlq.name(), record.key(), value));
+    outbox.add(records, 0, () -> complete(record));
   }
 
   private static <V> V decode(Topic<String, V> topic, byte[] value) {

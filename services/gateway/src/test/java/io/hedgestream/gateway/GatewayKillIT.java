@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hedgestream.avro.Fill;
 import io.hedgestream.avro.HedgeOrder;
 import io.hedgestream.avro.MarketTick;
+import io.hedgestream.avro.OrderState;
+import io.hedgestream.avro.OrderStatus;
 import io.hedgestream.avro.Side;
 import io.hedgestream.schemas.Topic;
 import io.hedgestream.schemas.Topics;
@@ -47,7 +49,7 @@ class GatewayKillIT {
   @ValueSource(strings = {"order-time", "latest"})
   void killedThreeTimesTheGatewayFillsEveryOrderExactlyOnce(String fillAt) throws Exception {
     KafkaFixture.createTopics(1, List.of(Topics.MD_TICKS.name(), Topics.ORDERS_HEDGE.name(),
-        Topics.FILLS_HEDGE.name(), Topics.deadLetterOf(Topics.ORDERS_HEDGE).name(),
+        Topics.FILLS_HEDGE.name(), Topics.ORDERS_STATUS.name(), Topics.deadLetterOf(Topics.ORDERS_HEDGE).name(),
         Topics.deadLetterOf(Topics.MD_TICKS).name()));
     String run = UUID.randomUUID().toString().substring(0, 8);
     String symbol = "K" + run;
@@ -68,7 +70,8 @@ class GatewayKillIT {
     publisher.start();
     Map<String, Integer> fills = new HashMap<>();
     try (KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(KafkaFixture.consumerProps("read-" + run))) {
-      reader.assign(List.of(new TopicPartition(Topics.FILLS_HEDGE.name(), 0)));
+      reader.assign(List.of(new TopicPartition(Topics.FILLS_HEDGE.name(), 0),
+          new TopicPartition(Topics.ORDERS_STATUS.name(), 0)));
       reader.seekToBeginning(reader.assignment());
       for (int kill = 1; kill <= 3; kill++) {
         int threshold = kill * DAYS * ORDERS_PER_DAY / 5;
@@ -81,8 +84,8 @@ class GatewayKillIT {
       int expectedOrders = DAYS * ORDERS_PER_DAY;
       await(() -> {
         readFills(reader, symbol, fills);
-        return lastFillOfOrder.size() >= expectedOrders;
-      }, "every order filled", log);
+        return lastFillOfOrder.size() >= expectedOrders && filledStatuses.size() >= expectedOrders;
+      }, "every order filled and reported FILLED", log);
       Thread.sleep(1_000); // anything duplicated would arrive now
       readFills(reader, symbol, fills);
     } finally {
@@ -92,14 +95,27 @@ class GatewayKillIT {
     List<String> duplicated = fills.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
     assertThat(duplicated).as("fill ids published twice").isEmpty();
     assertThat(lastFillOfOrder).as("orders with a complete fill").hasSize(DAYS * ORDERS_PER_DAY);
+    assertThat(filledStatuses).as("orders reported FILLED").hasSize(DAYS * ORDERS_PER_DAY);
+    assertThat(filledStatuses.entrySet().stream().filter(e -> e.getValue() != 1).map(Map.Entry::getKey).toList())
+        .as("orders reported FILLED more than once").isEmpty();
   }
 
   private final Map<String, Fill> lastFillOfOrder = new HashMap<>();
+  private final Map<String, Integer> filledStatuses = new HashMap<>();
 
   /** Reads what is committed so far; returns the number of fill records of {@code symbol} seen. */
   private int readFills(KafkaConsumer<byte[], byte[]> reader, String symbol, Map<String, Integer> fills) {
     for (ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofMillis(100))) {
       if (!symbol.equals(new String(record.key(), StandardCharsets.UTF_8))) {
+        continue;
+      }
+      if (record.topic().equals(Topics.ORDERS_STATUS.name())) {
+        OrderStatus status = Topics.ORDERS_STATUS.valueSerde().deserializer().deserialize(record.topic(),
+            record.value());
+        if (status.getStatus() == OrderState.FILLED) {
+          filledStatuses.merge(status.getOrderId(), 1, Integer::sum);
+          assertThat(status.getCumulativeQuantity()).isEqualTo(status.getOrderQuantity());
+        }
         continue;
       }
       Fill fill = Topics.FILLS_HEDGE.valueSerde().deserializer().deserialize(record.topic(), record.value());

@@ -6,6 +6,8 @@ import io.hedgestream.avro.DeadLetter;
 import io.hedgestream.avro.Fill;
 import io.hedgestream.avro.HedgeOrder;
 import io.hedgestream.avro.MarketTick;
+import io.hedgestream.avro.OrderState;
+import io.hedgestream.avro.OrderStatus;
 import io.hedgestream.avro.Side;
 import io.hedgestream.schemas.Topic;
 import io.hedgestream.schemas.Topics;
@@ -148,6 +150,78 @@ class GatewayPipelineTest {
     split.accept(orderRecord("ACME", TestRecords.order("big", "ACME", Side.BUY, 10)));
     assertThat(pending.drainTo(producer).fills()).as("one execution, three fills").isEqualTo(3);
     assertThat(pending.isEmpty()).isTrue();
+  }
+
+  @Test
+  void everyFillIsFollowedByTheStatusItLeadsToInOneGroup() {
+    Outbox pending = new Outbox(() -> { });
+    GatewayPipeline split = new GatewayPipeline(10, pending, counters,
+        listener -> new PaperExchange(new PaperExchangeConfig(0, 0, 4, 10), listener));
+    split.accept(tickRecord(TestRecords.tick("ACME", 99, 101)));
+    split.accept(orderRecord("ACME", TestRecords.order("big", "ACME", Side.BUY, 10)));
+    pending.drainTo(producer);
+    List<String> topics = producer.history().stream().map(ProducerRecord::topic).toList();
+    String fills = Topics.FILLS_HEDGE.name();
+    String statuses = Topics.ORDERS_STATUS.name();
+    assertThat(topics).containsExactly(statuses, fills, statuses, fills, statuses, fills, statuses);
+    List<OrderStatus> life = statuses();
+    assertThat(life).extracting(OrderStatus::getStatus).containsExactly(OrderState.NEW,
+        OrderState.PARTIALLY_FILLED, OrderState.PARTIALLY_FILLED, OrderState.FILLED);
+    assertThat(life).extracting(OrderStatus::getCumulativeQuantity).containsExactly(0.0, 4.0, 8.0, 10.0);
+    assertThat(life).extracting(OrderStatus::getLeavesQuantity).containsExactly(10.0, 6.0, 2.0, 0.0);
+    assertThat(life.get(3).getAveragePrice()).isEqualTo(101);
+    assertThat(life).allSatisfy(status -> {
+      assertThat(status.getOrderId()).isEqualTo("big");
+      assertThat(status.getVenue()).isEqualTo("paper");
+    });
+    assertThat(producer.history()).allSatisfy(r -> assertThat(new String(r.key(), StandardCharsets.UTF_8))
+        .isEqualTo("ACME"));
+  }
+
+  @Test
+  void aRouteRefusalIsReportedRejectedWithItsDeadLetter() {
+    HedgeOrder order = TestRecords.optionOrder("opt", "ACME");
+    order.getOption().setStrike(-1);
+    pipeline.accept(tickRecord(TestRecords.tick("ACME", 99, 101)));
+    pipeline.accept(orderRecord("ACME", order));
+    assertThat(deadLetterCodes()).containsExactly(Rejection.INVALID_OPTION);
+    assertThat(statuses()).singleElement().satisfies(status -> {
+      assertThat(status.getStatus()).isEqualTo(OrderState.REJECTED);
+      assertThat(status.getReasonCode()).isEqualTo(Rejection.INVALID_OPTION);
+      assertThat(status.getReasonText()).contains("strike");
+      assertThat(status.getLeavesQuantity()).isZero();
+    });
+  }
+
+  @Test
+  void aLateRejectionIsReportedRejected() {
+    Outbox pending = new Outbox(() -> { });
+    GatewayPipeline replay = new GatewayPipeline(10, pending, counters,
+        listener -> new PaperExchange(PaperExchangeConfig.orderTime(0), listener));
+    replay.accept(tickRecord(TestRecords.tick("SPY", 100, 100, TestRecords.T0.plusSeconds(60))));
+    HedgeOrder old = TestRecords.order("old", "SPY", Side.BUY, 1);
+    old.setEventTimeMicros(TestRecords.T0);
+    replay.accept(orderRecord("SPY", old));
+    pending.drainTo(producer);
+    assertThat(statuses()).extracting(OrderStatus::getStatus, OrderStatus::getReasonCode)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(OrderState.REJECTED, Rejection.NO_MARKET));
+    assertThat(statuses().get(0).getEventTimeMicros()).as("the order's time, not the wall clock")
+        .isEqualTo(TestRecords.T0);
+  }
+
+  @Test
+  void anInvalidOrDuplicateOrderGetsNoStatus() {
+    pipeline.accept(tickRecord(TestRecords.tick("ACME", 99, 101)));
+    pipeline.accept(orderRecord("ACME", TestRecords.order("neg", "ACME", Side.BUY, -5)));
+    HedgeOrder order = TestRecords.order("dup", "ACME", Side.BUY, 10);
+    pipeline.accept(orderRecord("ACME", order));
+    pipeline.accept(orderRecord("ACME", order));
+    assertThat(statuses()).extracting(OrderStatus::getOrderId).containsExactly("dup", "dup");
+    assertThat(statuses()).extracting(OrderStatus::getStatus).containsExactly(OrderState.NEW, OrderState.FILLED);
+  }
+
+  private List<OrderStatus> statuses() {
+    return sentTo(Topics.ORDERS_STATUS.name()).stream().map(r -> decode(Topics.ORDERS_STATUS, r.value())).toList();
   }
 
   @Test

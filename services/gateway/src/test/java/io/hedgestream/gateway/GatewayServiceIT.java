@@ -1,11 +1,14 @@
 package io.hedgestream.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.hedgestream.avro.DeadLetter;
 import io.hedgestream.avro.Fill;
 import io.hedgestream.avro.HedgeOrder;
+import io.hedgestream.avro.OrderState;
+import io.hedgestream.avro.OrderStatus;
 import io.hedgestream.avro.Side;
 import io.hedgestream.schemas.Topic;
 import io.hedgestream.schemas.Topics;
@@ -36,7 +39,7 @@ class GatewayServiceIT {
   @Test
   void fillsOrdersOnceDeadLettersInvalidOnesAndCommitsEverything() throws Exception {
     KafkaFixture.createTopics(1, List.of(Topics.MD_TICKS.name(), Topics.ORDERS_HEDGE.name(),
-        Topics.FILLS_HEDGE.name(), ORDERS_DLQ.name()));
+        Topics.FILLS_HEDGE.name(), Topics.ORDERS_STATUS.name(), ORDERS_DLQ.name()));
     String run = UUID.randomUUID().toString().substring(0, 8);
     String symbol = "GW" + run;
     HedgeOrder buy = TestRecords.order(run + "-buy", symbol, Side.BUY, 250);
@@ -58,11 +61,14 @@ class GatewayServiceIT {
 
     List<Fill> fills;
     List<DeadLetter> letters;
+    List<OrderStatus> statuses;
     try (GatewayService gateway = GatewayService.start(config)) {
       fills = read(Topics.FILLS_HEDGE.name(), "fills-" + run, 4, symbol).stream()
           .map(r -> decode(Topics.FILLS_HEDGE, r.value())).toList();
       letters = read(ORDERS_DLQ.name(), "dlq-" + run, 1, symbol).stream()
           .map(r -> decode(ORDERS_DLQ, r.value())).toList();
+      statuses = read(Topics.ORDERS_STATUS.name(), "status-" + run, 6, symbol).stream()
+          .map(r -> decode(Topics.ORDERS_STATUS, r.value())).toList();
       assertThat(gateway.ordersReceived()).isEqualTo(4);
       assertThat(gateway.counters().duplicateOrders()).isEqualTo(1);
     }
@@ -80,6 +86,13 @@ class GatewayServiceIT {
       assertThat(letter.getErrorType()).isEqualTo(Rejection.INVALID_QUANTITY);
       assertThat(letter.getSourceTopic()).isEqualTo(Topics.ORDERS_HEDGE.name());
     });
+    assertThat(statuses.stream().filter(st -> st.getOrderId().equals(run + "-buy")))
+        .extracting(OrderStatus::getStatus, OrderStatus::getCumulativeQuantity)
+        .containsExactly(tuple(OrderState.NEW, 0.0), tuple(OrderState.PARTIALLY_FILLED, 100.0),
+            tuple(OrderState.PARTIALLY_FILLED, 200.0), tuple(OrderState.FILLED, 250.0));
+    assertThat(statuses.stream().filter(st -> st.getOrderId().equals(run + "-sell")))
+        .extracting(OrderStatus::getStatus).containsExactly(OrderState.NEW, OrderState.FILLED);
+    assertThat(statuses).as("no status for the invalid order").hasSize(6);
     assertThat(committed(config, Topics.ORDERS_HEDGE.name())).isEqualTo(endOffset(Topics.ORDERS_HEDGE.name()));
   }
 
