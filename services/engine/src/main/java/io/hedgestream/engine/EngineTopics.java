@@ -34,7 +34,7 @@ final class EngineTopics {
   }
 
   /**
-   * Checks that the input topics exist, that ticks, client orders and fills are co-partitioned (same
+   * Checks that the input topics exist, that ticks, client orders, fills and order statuses are co-partitioned (same
    * partition count, so a symbol meets in one task), and that {@code policy.control} has at least as many
    * partitions as {@code md.ticks} (its broadcast must reach every task).
    *
@@ -42,7 +42,7 @@ final class EngineTopics {
    */
   static void verify(EngineConfig config) {
     List<String> inputs = List.of(Topics.MD_TICKS.name(), Topics.ORDERS_CLIENT.name(), Topics.FILLS_HEDGE.name(),
-        Topics.POLICY_CONTROL.name());
+        Topics.ORDERS_STATUS.name(), Topics.POLICY_CONTROL.name());
     Map<String, Integer> partitions = new HashMap<>();
     try (Admin admin = Admin.create(KafkaClients.admin(config.bootstrapServers(), adminOverrides(config)))) {
       Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -67,7 +67,7 @@ final class EngineTopics {
 
   static void checkPartitions(Map<String, Integer> partitions) {
     int ticks = partitions.get(Topics.MD_TICKS.name());
-    for (String name : List.of(Topics.ORDERS_CLIENT.name(), Topics.FILLS_HEDGE.name())) {
+    for (String name : List.of(Topics.ORDERS_CLIENT.name(), Topics.FILLS_HEDGE.name(), Topics.ORDERS_STATUS.name())) {
       if (partitions.get(name) != ticks) {
         throw new IllegalStateException(name + " has " + partitions.get(name) + " partitions but "
             + Topics.MD_TICKS.name() + " has " + ticks + ": inputs must be co-partitioned by symbol");

@@ -8,6 +8,7 @@ import io.hedgestream.engine.input.DecodeProcessor;
 import io.hedgestream.engine.input.Decoded;
 import io.hedgestream.engine.input.EngineInput;
 import io.hedgestream.engine.input.FillDecoder;
+import io.hedgestream.engine.input.OrderStatusDecoder;
 import io.hedgestream.engine.input.InputLimits;
 import io.hedgestream.engine.input.RecordDecoder;
 import io.hedgestream.engine.input.TickDecoder;
@@ -105,7 +106,9 @@ public final class HedgeTopology {
     KStream<String, Decoded> decoded = decoded(builder, Topics.MD_TICKS, () -> new TickDecoder(limits))
         .merge(decoded(builder, Topics.ORDERS_CLIENT, () -> new ClientOrderDecoder(limits)),
             Named.as("merge-client-orders"))
-        .merge(decoded(builder, Topics.FILLS_HEDGE, () -> new FillDecoder(limits)), Named.as("merge-fills"));
+        .merge(decoded(builder, Topics.FILLS_HEDGE, () -> new FillDecoder(limits)), Named.as("merge-fills"))
+        .merge(decoded(builder, Topics.ORDERS_STATUS, () -> new OrderStatusDecoder(limits)),
+            Named.as("merge-order-statuses"));
     KStream<String, Decoded> control = decoded(builder, Topics.POLICY_CONTROL,
         () -> new ControlDecoder(policies, limits));
 

@@ -81,13 +81,16 @@ class EngineConfigTest {
   @Test
   void controlTopicWithFewerPartitionsThanTicksIsRefused() {
     java.util.Map<String, Integer> partitions = new java.util.HashMap<>(java.util.Map.of(
-        "md.ticks", 4, "orders.client", 4, "fills.hedge", 4, "policy.control", 1));
+        "md.ticks", 4, "orders.client", 4, "fills.hedge", 4, "orders.status", 4, "policy.control", 1));
     assertThatThrownBy(() -> EngineTopics.checkPartitions(partitions))
         .hasMessageContaining("control commands would not reach every task");
     partitions.put("policy.control", 4);
     partitions.put("fills.hedge", 2);
     assertThatThrownBy(() -> EngineTopics.checkPartitions(partitions)).hasMessageContaining("co-partitioned");
     partitions.put("fills.hedge", 4);
+    partitions.put("orders.status", 1);
+    assertThatThrownBy(() -> EngineTopics.checkPartitions(partitions)).hasMessageContaining("orders.status has 1");
+    partitions.put("orders.status", 4);
     EngineTopics.checkPartitions(partitions);
   }
 }

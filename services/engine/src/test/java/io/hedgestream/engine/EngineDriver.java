@@ -5,6 +5,7 @@ import io.hedgestream.avro.DeadLetter;
 import io.hedgestream.avro.Fill;
 import io.hedgestream.avro.HedgeOrder;
 import io.hedgestream.avro.MarketTick;
+import io.hedgestream.avro.OrderStatus;
 import io.hedgestream.avro.PnlEvent;
 import io.hedgestream.avro.PolicyControl;
 import io.hedgestream.avro.RiskSnapshot;
@@ -36,6 +37,7 @@ final class EngineDriver implements AutoCloseable {
   final TestInputTopic<String, MarketTick> ticks;
   final TestInputTopic<String, ClientOrder> clientOrders;
   final TestInputTopic<String, Fill> fills;
+  final TestInputTopic<String, OrderStatus> statuses;
   final TestInputTopic<String, PolicyControl> control;
   final TestOutputTopic<String, HedgeOrder> hedgeOrders;
   final TestOutputTopic<String, PnlEvent> pnl;
@@ -53,6 +55,7 @@ final class EngineDriver implements AutoCloseable {
     ticks = input(Topics.MD_TICKS);
     clientOrders = input(Topics.ORDERS_CLIENT);
     fills = input(Topics.FILLS_HEDGE);
+    statuses = input(Topics.ORDERS_STATUS);
     control = input(Topics.POLICY_CONTROL);
     hedgeOrders = output(Topics.ORDERS_HEDGE);
     pnl = output(Topics.PNL_EVENTS);
@@ -119,6 +122,10 @@ final class EngineDriver implements AutoCloseable {
 
   void fill(Fill fill) {
     fills.pipeInput(fill.getSymbol(), fill);
+  }
+
+  void status(OrderStatus status) {
+    statuses.pipeInput(status.getSymbol(), status);
   }
 
   void control(String key, PolicyControl command) {

@@ -80,6 +80,13 @@ class GenericAvroReadingTest {
         clientBuysCalls("generic-1", 10, minutes(0)))));
     recordsByTopic.put(Topics.FILLS_HEDGE.name(), List.of(serialize(Topics.FILLS_HEDGE,
         Samples.fill("o-1", io.hedgestream.avro.Side.BUY, 10, 100))));
+    recordsByTopic.put(Topics.ORDERS_STATUS.name(), List.of(serialize(Topics.ORDERS_STATUS,
+        io.hedgestream.avro.OrderStatus.newBuilder().setOrderId("o-1").setBook(Samples.BOOK).setSymbol(SPY)
+            .setInstrument(SPY).setSide(io.hedgestream.avro.Side.BUY)
+            .setStatus(io.hedgestream.avro.OrderState.PARTIALLY_FILLED).setOrderQuantity(20)
+            .setCumulativeQuantity(10).setLeavesQuantity(10).setAveragePrice(100.0).setVenue("paper")
+            .setVenueOrderId(null).setReasonCode(null).setReasonText(null).setEventTimeMicros(minutes(0))
+            .build())));
     recordsByTopic.put(Topics.POLICY_CONTROL.name(), List.of(serialize(Topics.POLICY_CONTROL,
         Samples.command("c-1", ControlCommand.KILL_SWITCH, Map.of()))));
 

@@ -21,10 +21,11 @@ import org.apache.kafka.common.resource.ResourceType;
  * <table>
  *   <caption>Grants</caption>
  *   <tr><th>service</th><th>reads</th><th>writes</th><th>also</th></tr>
- *   <tr><td>engine</td><td>md.ticks, orders.client, fills.hedge, policy.control</td><td>orders.hedge,
+ *   <tr><td>engine</td><td>md.ticks, orders.client, fills.hedge, orders.status, policy.control</td><td>orders.hedge,
  *     pnl.events, risk.metrics, regime.events, the .dlq of its inputs</td><td>group, internal topics and
  *     transactional ids prefixed with {@code engine.application.id}</td></tr>
- *   <tr><td>gateway</td><td>orders.hedge, md.ticks</td><td>fills.hedge, orders.hedge.dlq, md.ticks.dlq</td>
+ *   <tr><td>gateway</td><td>orders.hedge, md.ticks</td><td>fills.hedge, orders.status, orders.hedge.dlq,
+ *     md.ticks.dlq</td>
  *     <td>group {@code gateway.group-id}, transactional id {@code gateway.instance-id}</td></tr>
  *   <tr><td>feed</td><td>-</td><td>md.ticks, orders.client</td><td></td></tr>
  *   <tr><td>operator</td><td>-</td><td>policy.control</td><td></td></tr>
@@ -34,7 +35,7 @@ import org.apache.kafka.common.resource.ResourceType;
 public final class ServiceAcls {
 
   private static final List<Topic<String, ?>> ENGINE_INPUTS = List.of(Topics.MD_TICKS, Topics.ORDERS_CLIENT,
-      Topics.FILLS_HEDGE, Topics.POLICY_CONTROL);
+      Topics.FILLS_HEDGE, Topics.ORDERS_STATUS, Topics.POLICY_CONTROL);
   private static final List<Topic<String, ?>> ENGINE_OUTPUTS = List.of(Topics.ORDERS_HEDGE, Topics.PNL_EVENTS,
       Topics.RISK_METRICS, Topics.REGIME_EVENTS);
 
@@ -72,6 +73,7 @@ public final class ServiceAcls {
     read(acls, principal, Topics.ORDERS_HEDGE.name());
     read(acls, principal, Topics.MD_TICKS.name());
     write(acls, principal, Topics.FILLS_HEDGE.name());
+    write(acls, principal, Topics.ORDERS_STATUS.name());
     write(acls, principal, Topics.deadLetterOf(Topics.ORDERS_HEDGE).name());
     write(acls, principal, Topics.deadLetterOf(Topics.MD_TICKS).name());
     acls.add(allow(principal, ResourceType.GROUP, groupId, PatternType.LITERAL, AclOperation.READ));

@@ -48,7 +48,7 @@ final class DecisionRecords {
     if (asked == null) {
       return new DecisionRecord(label.eventMicros(), book.book(), book.symbol(), label.decisionId(), label.reason(),
           detail, activeVersion, label.policyVersion(), "", "", List.of(), null, List.of(), null, Double.NaN,
-          Double.NaN, limits.maxPosition(), target.units(), sent, 0, 0, 0);
+          Double.NaN, limits.maxPosition(), target.units(), sent, 0, 0, 0, book.releasedOrders());
     }
     PolicyDecision decision = asked.decision();
     PolicyBatch batch = asked.batch();
@@ -62,6 +62,6 @@ final class DecisionRecords {
         features ? decision.features() : null, output ? model.instruments() : List.of(),
         output ? decision.output() : null, decision.scale(), asked.context().optionGreeks().delta(),
         limits.maxPosition(), target.units(), sent, batch.featureNanos(), batch.inferenceNanos(),
-        batch.decisions().size());
+        batch.decisions().size(), book.releasedOrders());
   }
 }

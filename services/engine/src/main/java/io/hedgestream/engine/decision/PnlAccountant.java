@@ -36,6 +36,8 @@ import java.util.TreeMap;
  *   <li>hedgePnlByInstrument and costsByInstrument split hedgePnl and costs by hedge instrument (the
  *       underlying, each listed series, its expiry settlement included) by the same rules
  *       ({@link HedgeSplit}); their values sum to the totals up to rounding.</li>
+ *   <li>releasedOrders: the book's hedge orders whose venue rejected, canceled or expired their unfilled
+ *       rest since the previous step, with the final status and reason code.</li>
  * </ul>
  */
 public final class PnlAccountant {
@@ -73,6 +75,8 @@ public final class PnlAccountant {
     ledger.recordStep(markToMarket, optionValue, hedgeValue, stepPnl, riskWindow);
     ledger.recordHedgeValues(split.valueByInstrument());
     flows.reset();
+    Map<String, String> released = new TreeMap<>(book.releasedOrders());
+    book.clearReleasedOrders();
     return PnlEvent.newBuilder()
         .setBook(book.book())
         .setSymbol(book.symbol())
@@ -93,6 +97,7 @@ public final class PnlAccountant {
         .setPositions(positions(book, marks))
         .setHedgePnlByInstrument(split.hedgePnlByInstrument())
         .setCostsByInstrument(split.costsByInstrument())
+        .setReleasedOrders(released)
         .setPolicyVersion(label.policyVersion())
         .setReason(reason)
         .build();

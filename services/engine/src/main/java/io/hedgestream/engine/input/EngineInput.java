@@ -3,14 +3,16 @@ package io.hedgestream.engine.input;
 import io.hedgestream.avro.ClientOrder;
 import io.hedgestream.avro.Fill;
 import io.hedgestream.avro.MarketTick;
+import io.hedgestream.avro.OrderStatus;
 import io.hedgestream.avro.PolicyControl;
 
 /**
- * One validated input of the book processor. Ticks, client orders, fills and control commands of a
- * symbol arrive as one merged stream in the symbol's task, so no joins are needed.
+ * One validated input of the book processor. Ticks, client orders, fills, order statuses and control
+ * commands of a symbol arrive as one merged stream in the symbol's task, so no joins are needed.
  */
 public sealed interface EngineInput
-    permits EngineInput.Tick, EngineInput.ClientTrade, EngineInput.HedgeFill, EngineInput.Control {
+    permits EngineInput.Tick, EngineInput.ClientTrade, EngineInput.HedgeFill, EngineInput.HedgeOrderStatus,
+        EngineInput.Control {
 
   /**
    * A valid market tick.
@@ -36,6 +38,15 @@ public sealed interface EngineInput
    * @param raw its source record
    */
   record HedgeFill(Fill fill, RawRecord raw) implements EngineInput {}
+
+  /**
+   * A well-formed status of a hedge order from its venue; whether the order is pending is checked against
+   * the book.
+   *
+   * @param status the status
+   * @param raw its source record
+   */
+  record HedgeOrderStatus(OrderStatus status, RawRecord raw) implements EngineInput {}
 
   /**
    * A supported operator command, after its broadcast to every task.

@@ -37,6 +37,8 @@ public enum RejectCode {
   UNKNOWN_ORDER,
   /** A fill whose instrument or side differs from the pending order's. */
   FILL_MISMATCH,
+  /** An order status whose instrument or side contradicts the pending order it names. */
+  STATUS_MISMATCH,
   /** A control command the engine does not implement (kept for monitoring keyed on it; none today). */
   UNSUPPORTED_COMMAND,
   /**

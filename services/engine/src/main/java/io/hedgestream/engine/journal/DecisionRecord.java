@@ -35,12 +35,14 @@ import java.util.TreeMap;
  * @param featureNanos wall time of the batch's feature build, ns (0 for an analytic policy)
  * @param inferenceNanos wall time of the batch's model run, ns (0 when no model ran)
  * @param batchSize books in the policy call this decision was part of (0 when the policy was not asked)
+ * @param releasedOrders the book's hedge orders whose venue rejected, canceled or expired their unfilled rest
+ *     since the previous decision, by order id: final status and reason code (empty when none)
  */
 public record DecisionRecord(long eventMicros, String book, String symbol, String decisionId, HedgeReason reason,
     String detail, String policyVersion, String orderPolicyVersion, String modelSha256, String modelPath,
     List<String> featureNames, double[] features, List<String> outputInstruments, float[] output, double scale,
     double optionDelta, double maxPosition, Map<String, Double> target, List<JournalOrder> orders,
-    long featureNanos, long inferenceNanos, int batchSize) {
+    long featureNanos, long inferenceNanos, int batchSize, Map<String, String> releasedOrders) {
 
   private static final double[] NO_FEATURES = {};
   private static final float[] NO_OUTPUT = {};
@@ -56,6 +58,19 @@ public record DecisionRecord(long eventMicros, String book, String symbol, Strin
     output = output == null ? NO_OUTPUT : output;
     target = target == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(target));
     orders = orders == null ? List.of() : List.copyOf(orders);
+    releasedOrders = releasedOrders == null || releasedOrders.isEmpty() ? Map.of()
+        : java.util.Collections.unmodifiableMap(new TreeMap<>(releasedOrders));
+  }
+
+  /** A record with no released orders (the layout before they were journaled). */
+  public DecisionRecord(long eventMicros, String book, String symbol, String decisionId, HedgeReason reason,
+      String detail, String policyVersion, String orderPolicyVersion, String modelSha256, String modelPath,
+      List<String> featureNames, double[] features, List<String> outputInstruments, float[] output, double scale,
+      double optionDelta, double maxPosition, Map<String, Double> target, List<JournalOrder> orders,
+      long featureNanos, long inferenceNanos, int batchSize) {
+    this(eventMicros, book, symbol, decisionId, reason, detail, policyVersion, orderPolicyVersion, modelSha256,
+        modelPath, featureNames, features, outputInstruments, output, scale, optionDelta, maxPosition, target, orders,
+        featureNanos, inferenceNanos, batchSize, Map.of());
   }
 
   /** Whether a model was run for this decision (it has a raw output). */

@@ -10,8 +10,8 @@ public final class JournalText {
   private JournalText() {}
 
   /**
-   * One decision in two to four lines: time, id, reason, versions, target and orders; then the guardrail or
-   * kill detail, the model features and raw output, and the latencies, when there are any.
+   * One decision in two to five lines: time, id, reason, versions, target and orders; then the guardrail or
+   * kill detail, the orders the venue released since the previous decision, the model features and raw output, and the latencies, when there are any.
    *
    * @param decision the decision
    * @return the text, without a final line break
@@ -29,6 +29,9 @@ public final class JournalText {
             .collect(Collectors.joining(", ")));
     if (!r.detail().isEmpty()) {
       text.append("\n  detail ").append(r.detail());
+    }
+    if (!r.releasedOrders().isEmpty()) {
+      text.append("\n  released by the venue ").append(r.releasedOrders());
     }
     if (r.features().length > 0) {
       text.append("\n  model ").append(r.modelSha256(), 0, Math.min(12, r.modelSha256().length()))

@@ -63,6 +63,8 @@ final class JournalWire {
     wire.write("featureNanos").int64(r.featureNanos());
     wire.write("inferenceNanos").int64(r.inferenceNanos());
     wire.write("batchSize").int32(r.batchSize());
+    wire.write("released").sequence(r.releasedOrders(), (released, out) -> released.forEach((orderId, outcome) ->
+        out.marshallable(entry -> entry.write("orderId").text(orderId).write("outcome").text(outcome))));
   }
 
   private static void texts(List<String> values, net.openhft.chronicle.wire.ValueOut out) {
@@ -121,10 +123,16 @@ final class JournalWire {
     long featureNanos = wire.read("featureNanos").int64();
     long inferenceNanos = wire.read("inferenceNanos").int64();
     int batchSize = wire.read("batchSize").int32();
+    Map<String, String> released = new TreeMap<>();
+    wire.read("released").sequence(released, (map, in) -> {
+      while (in.hasNextSequenceItem()) {
+        in.marshallable(entry -> map.put(text(entry, "orderId"), text(entry, "outcome")));
+      }
+    });
     DecisionRecord record = new DecisionRecord(eventMicros, book, symbol, decisionId, reason, detail, policyVersion,
         orderPolicyVersion, sha256, path, featureNames, features.stream().mapToDouble(Double::doubleValue).toArray(),
         instruments, floats(output), scale, optionDelta, maxPosition, target, orders, featureNanos, inferenceNanos,
-        batchSize);
+        batchSize, released);
     return new JournaledDecision(index, appendMicros, record);
   }
 

@@ -2,6 +2,8 @@ package io.hedgestream.engine.processor;
 
 import io.hedgestream.avro.ClientOrder;
 import io.hedgestream.avro.Fill;
+import io.hedgestream.avro.OrderState;
+import io.hedgestream.avro.OrderStatus;
 import io.hedgestream.avro.RiskSnapshot;
 import io.hedgestream.avro.Side;
 import io.hedgestream.engine.EngineConfig;
@@ -47,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * and decide the book at once at that market; an order stamped after its symbol's latest tick (or of a
  * symbol with no market yet) waits, unbooked, for the first tick at or after its time, which checks it
  * against the market of its own time and books it (never check or decide at a market older than the order);
- * fills update holdings and cash; control commands switch the kill switch and limits (a kill flattens every
+ * fills update holdings and cash; a venue's REJECTED, CANCELED or EXPIRED status releases what an order will no
+ * longer fill, so the book hedges again; control commands switch the kill switch and limits (a kill flattens every
  * affected book at once). Each tick also labels the symbol's regime ({@link RegimeTracker}: a regime change
  * goes to {@code regime.events}); each decision stamps that regime on its PnL event and completes its risk
  * snapshot with the book's diagnostics ({@link DiagnosticsReporter}).
@@ -55,6 +58,9 @@ import org.slf4j.LoggerFactory;
 public final class BookProcessor implements Processor<String, EngineInput, String, EngineOutput> {
 
   private static final Logger LOG = LoggerFactory.getLogger(BookProcessor.class);
+  /** Final statuses after which the venue fills nothing more of an order. */
+  private static final Set<OrderState> RELEASING = Set.of(OrderState.REJECTED, OrderState.CANCELED,
+      OrderState.EXPIRED);
 
   private final long intervalMicros;
   private final BookDecider decider;
@@ -124,6 +130,8 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
         onClientTrade(trade);
       } else if (input instanceof EngineInput.HedgeFill fill) {
         onFill(fill);
+      } else if (input instanceof EngineInput.HedgeOrderStatus status) {
+        onOrderStatus(status);
       } else if (input instanceof EngineInput.Control control) {
         onControl(control);
       }
@@ -298,6 +306,41 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
     book.fillPending(order, fill.getQuantity());
     book.recentFills().add(fill.getFillId());
     state.saveBook(book);
+  }
+
+  /**
+   * A venue's status of a hedge order. A REJECTED, CANCELED or EXPIRED order of a book releases its unfilled
+   * rest, keeping pending only the fills the venue reported that have not reached the book yet, so the
+   * book's next decision hedges the rest again; the next PnL event names it. Other statuses change nothing
+   * (fills come on fills.hedge). A status of an order the book does not hold pending (already filled or
+   * released, a status repeated after a gateway restart) is ignored; one that contradicts the pending
+   * order's instrument or side is dead-lettered.
+   */
+  private void onOrderStatus(EngineInput.HedgeOrderStatus input) {
+    OrderStatus status = input.status();
+    if (!RELEASING.contains(status.getStatus())) {
+      return;
+    }
+    BookState book = state.book(status.getBook(), status.getSymbol());
+    PendingOrder order = book == null ? null : book.pending().get(status.getOrderId());
+    if (order == null) {
+      LOG.debug("{} status of order {} that is not pending in book {}; ignored", status.getStatus(),
+          status.getOrderId(), status.getBook());
+      return;
+    }
+    if (!order.instrument().equals(status.getInstrument()) || (status.getSide() == Side.BUY) != order.isBuy()) {
+      deadLetter(Topics.ORDERS_STATUS, input.raw(), RejectCode.STATUS_MISMATCH, "status " + status.getSide() + " "
+          + status.getInstrument() + " does not match pending order " + order);
+      return;
+    }
+    double booked = status.getOrderQuantity() - Math.abs(order.signedRemaining());
+    double inTransit = status.getCumulativeQuantity() - booked;
+    String outcome = status.getReasonCode() == null ? status.getStatus().name()
+        : status.getStatus() + " " + status.getReasonCode();
+    book.releasePending(order, inTransit, outcome);
+    state.saveBook(book);
+    LOG.info("order {} of book {} {}: its unfilled rest is released ({})", order.orderId(), book.book(),
+        status.getStatus(), status.getReasonText() == null ? outcome : status.getReasonText());
   }
 
   private void onControl(EngineInput.Control control) {

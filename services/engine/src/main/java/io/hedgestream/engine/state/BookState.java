@@ -32,6 +32,7 @@ public final class BookState {
   private final Map<String, Double> holdings = new TreeMap<>();
   private final Map<String, PendingOrder> pending = new LinkedHashMap<>();
   private final Map<String, Double> pendingByInstrument = new TreeMap<>();
+  private final Map<String, String> releasedOrders = new TreeMap<>();
   private final Map<String, HedgeSeries> hedgeSeries = new TreeMap<>();
   private final Map<String, String> currentSeries = new TreeMap<>();
   private final StepFlows flows = new StepFlows();
@@ -183,6 +184,37 @@ public final class BookState {
     }
   }
 
+  /**
+   * Releases what the venue will no longer fill of a pending order (rejected, canceled or expired): only the
+   * fills it reported that the book has not booked yet stay pending, so the next decision hedges the rest
+   * again. Recorded for the next PnL event ({@link #releasedOrders()}).
+   *
+   * @param order a pending order of this book
+   * @param unitsInTransit units the venue filled that the book has not booked yet, >= 0
+   * @param outcome the final status and its reason code, e.g. {@code REJECTED NO_MARKET}
+   */
+  public void releasePending(PendingOrder order, double unitsInTransit, String outcome) {
+    double before = order.signedRemaining();
+    if (order.release(unitsInTransit)) {
+      pending.remove(order.orderId());
+    }
+    pendingByInstrument.merge(order.instrument(), order.signedRemaining() - before, Double::sum);
+    if (pending.isEmpty()) {
+      pendingByInstrument.clear();
+    }
+    releasedOrders.put(order.orderId(), outcome);
+  }
+
+  /** Orders released since the last PnL step, by order id: final status and reason code (read-only view). */
+  public Map<String, String> releasedOrders() {
+    return Collections.unmodifiableMap(releasedOrders);
+  }
+
+  /** Forgets the released orders once a PnL step has reported them. */
+  public void clearReleasedOrders() {
+    releasedOrders.clear();
+  }
+
   /** Signed units of {@code instrument} still to fill over all pending orders. */
   public double pendingQuantity(String instrument) {
     return pendingByInstrument.getOrDefault(instrument, 0.0);
@@ -332,6 +364,11 @@ public final class BookState {
     }
     ledger.writeSplitTo(out);
     flows.writeSplitTo(out);
+    out.writeInt(releasedOrders.size());
+    for (Map.Entry<String, String> released : releasedOrders.entrySet()) {
+      out.writeString(released.getKey());
+      out.writeString(released.getValue());
+    }
   }
 
   static BookState readFrom(StateReader in) {
@@ -369,6 +406,12 @@ public final class BookState {
     } else {
       state.ledger.restoreWithoutSplit(state.flows);
     }
+    // Orders released by their venue were appended after that: older books have released none.
+    if (in.hasRemaining()) {
+      for (int i = in.readCount(); i > 0; i--) {
+        state.releasedOrders.put(in.readString(), in.readString());
+      }
+    }
     return state;
   }
 
@@ -380,7 +423,8 @@ public final class BookState {
         && Double.compare(cash, that.cash) == 0 && sequence == that.sequence
         && lastDecisionMicros == that.lastDecisionMicros && flows.equals(that.flows) && ledger.equals(that.ledger)
         && recentClientOrders.equals(that.recentClientOrders) && recentFills.equals(that.recentFills)
-        && hedgeSeries.equals(that.hedgeSeries) && currentSeries.equals(that.currentSeries);
+        && hedgeSeries.equals(that.hedgeSeries) && currentSeries.equals(that.currentSeries)
+        && releasedOrders.equals(that.releasedOrders);
   }
 
   @Override

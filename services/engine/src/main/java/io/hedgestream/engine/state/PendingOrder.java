@@ -56,6 +56,19 @@ public final class PendingOrder {
     return signedRemaining == 0;
   }
 
+  /**
+   * Releases what the venue will no longer fill, keeping only {@code unitsInTransit}: fills the venue
+   * reported that have not reached the book yet.
+   *
+   * @param unitsInTransit units still to be booked, >= 0 (at most what remains)
+   * @return true when nothing (or less than {@code 1e-9} of a unit) remains
+   */
+  public boolean release(double unitsInTransit) {
+    double kept = Math.min(Math.abs(signedRemaining), Math.max(0, unitsInTransit));
+    signedRemaining = kept <= 1e-9 ? 0 : Math.copySign(kept, signedRemaining);
+    return signedRemaining == 0;
+  }
+
   void writeTo(StateWriter out) {
     out.writeString(orderId);
     out.writeString(instrument);

@@ -181,8 +181,9 @@ class ListedHedgeAccountingTest {
     OrderPlanner.DecisionLabel label = new OrderPlanner.DecisionLabel("b:SPY:1", HedgeReason.POLICY, "v", NOW);
     PnlAccountant.bookStep(book, BookMarker.mark(book, market(NOW, 100)), label, "", 10);
     byte[] bytes = StateSerdes.books().serializer().serialize("t", book);
-    // The per-instrument section ends the layout: flag, previous values {SPY, call}, two empty flow maps.
-    int splitBytes = 1 + 4 + (4 + 3 + 8) + (4 + CALL.optionId().length() + 8) + 4 + 4;
+    // The per-instrument section: flag, previous values {SPY, call}, two empty flow maps; then the empty
+    // released-orders count that ends the layout.
+    int splitBytes = 1 + 4 + (4 + 3 + 8) + (4 + CALL.optionId().length() + 8) + 4 + 4 + 4;
     BookState restored = StateSerdes.books().deserializer().deserialize("t",
         Arrays.copyOf(bytes, bytes.length - splitBytes));
     MarketSnapshot moved = market(NOW + 3_600_000_000L, 101);

@@ -6,6 +6,8 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import io.hedgestream.avro.ClientOrder;
 import io.hedgestream.avro.ControlCommand;
 import io.hedgestream.avro.Fill;
+import io.hedgestream.avro.OrderState;
+import io.hedgestream.avro.OrderStatus;
 import io.hedgestream.avro.MarketTick;
 import io.hedgestream.avro.OptionSpec;
 import io.hedgestream.avro.OptionType;
@@ -18,6 +20,7 @@ import io.hedgestream.engine.input.Decoded;
 import io.hedgestream.engine.input.EngineInput;
 import io.hedgestream.engine.input.EpochMicros;
 import io.hedgestream.engine.input.FillDecoder;
+import io.hedgestream.engine.input.OrderStatusDecoder;
 import io.hedgestream.engine.input.InputLimits;
 import io.hedgestream.engine.input.RawRecord;
 import io.hedgestream.engine.input.RecordDecoder;
@@ -55,7 +58,8 @@ final class InputFuzzing {
   private static final FillDecoder FILLS = new FillDecoder(LIMITS);
   private static final ControlDecoder CONTROLS = new ControlDecoder(PolicyRegistry.around(new DeltaHedgePolicy()),
       LIMITS);
-  private static final List<RecordDecoder<?>> DECODERS = List.of(TICKS, CLIENT_ORDERS, FILLS, CONTROLS);
+  private static final OrderStatusDecoder STATUSES = new OrderStatusDecoder(LIMITS);
+  private static final List<RecordDecoder<?>> DECODERS = List.of(TICKS, CLIENT_ORDERS, FILLS, CONTROLS, STATUSES);
   private static final MarketTick LAST_TICK = MarketTick.newBuilder().setSymbol(SYMBOL).setEventTimeMicros(T0)
       .setBid(99.99).setAsk(100.01).setLast(100).setVolume(100).setAtmImpliedVol(0.2).setRate(0.03)
       .setDividendYield(0.01).setSabr(null).setSource("fuzz").build();
@@ -68,12 +72,13 @@ final class InputFuzzing {
 
   /** One fuzz input. */
   static void fuzzOne(FuzzedDataProvider data) {
-    int mode = data.consumeInt(0, 7);
+    int mode = data.consumeInt(0, 9);
     switch (mode) {
-      case 0, 1, 2, 3 -> rawBytes(DECODERS.get(mode), data);
-      case 4 -> tick(data);
-      case 5 -> clientOrder(data);
-      case 6 -> fill(data);
+      case 0, 1, 2, 3, 4 -> rawBytes(DECODERS.get(mode), data);
+      case 5 -> tick(data);
+      case 6 -> clientOrder(data);
+      case 7 -> fill(data);
+      case 8 -> status(data);
       default -> control(data);
     }
   }
@@ -138,6 +143,20 @@ final class InputFuzzing {
     }
   }
 
+  private static void status(FuzzedDataProvider data) {
+    OrderStatus status = OrderStatus.newBuilder().setOrderId(data.consumeString(6)).setBook("desk-1")
+        .setSymbol(SYMBOL).setInstrument(SYMBOL).setSide(data.consumeBoolean() ? Side.BUY : Side.SELL)
+        .setStatus(data.pickValue(OrderState.values())).setOrderQuantity(number(data))
+        .setCumulativeQuantity(number(data)).setLeavesQuantity(number(data))
+        .setAveragePrice(data.consumeBoolean() ? null : number(data)).setVenue("fuzz").setVenueOrderId(null)
+        .setReasonCode(data.consumeBoolean() ? null : data.consumeString(8)).setReasonText(null)
+        .setEventTimeMicros(instant(data)).build();
+    EngineInput accepted = decodeValue(STATUSES, status, data);
+    if (accepted != null) {
+      checkAccepted(accepted);
+    }
+  }
+
   private static void control(FuzzedDataProvider data) {
     Map<String, Double> limits = new HashMap<>();
     int count = data.consumeInt(0, 3);
@@ -196,6 +215,16 @@ final class InputFuzzing {
       assertThat(fill.getPrice()).isFinite().isGreaterThan(0);
       assertThat(fill.getFee()).isFinite().isGreaterThanOrEqualTo(0);
       inRange(EpochMicros.of(fill.getEventTimeMicros()));
+    } else if (input instanceof EngineInput.HedgeOrderStatus valid) {
+      OrderStatus status = valid.status();
+      assertThat(status.getOrderQuantity()).isFinite().isGreaterThan(0);
+      assertThat(status.getCumulativeQuantity()).isFinite().isGreaterThanOrEqualTo(0)
+          .isLessThanOrEqualTo(status.getOrderQuantity() * (1 + 1e-9));
+      assertThat(status.getLeavesQuantity()).isFinite().isGreaterThanOrEqualTo(0);
+      if (status.getAveragePrice() != null) {
+        assertThat(status.getAveragePrice()).isFinite().isGreaterThan(0);
+      }
+      inRange(EpochMicros.of(status.getEventTimeMicros()));
     } else if (input instanceof EngineInput.Control valid) {
       assertThat(valid.command().getCommandId()).isNotBlank();
       inRange(EpochMicros.of(valid.command().getEventTimeMicros()));
@@ -246,7 +275,11 @@ final class InputFuzzing {
               .setSide(Side.BUY).setQuantity(1).setPrice(1).setFee(0).setEventTimeMicros(T0).build()), 10),
       CONTROLS.topic().name(), Arrays.copyOf(CONTROLS.topic().valueSerde().serializer().serialize(
           CONTROLS.topic().name(), PolicyControl.newBuilder().setCommandId("c").setCommand(ControlCommand.RESUME)
-              .setEventTimeMicros(T0).build()), 10));
+              .setEventTimeMicros(T0).build()), 10),
+      STATUSES.topic().name(), Arrays.copyOf(STATUSES.topic().valueSerde().serializer().serialize(
+          STATUSES.topic().name(), OrderStatus.newBuilder().setOrderId("o").setBook("b").setSymbol(SYMBOL)
+              .setInstrument(SYMBOL).setSide(Side.BUY).setStatus(OrderState.NEW).setOrderQuantity(1)
+              .setCumulativeQuantity(0).setLeavesQuantity(1).setVenue("v").setEventTimeMicros(T0).build()), 10));
 
   private static byte[] concat(byte[] a, byte[] b) {
     byte[] out = Arrays.copyOf(a, a.length + b.length);

@@ -120,13 +120,33 @@ class StateSerdesTest {
    * {SPY} (4 + 4 + 3 + 8), hedge cash {SPY} (19), costs {SPY} (19).
    */
   private static final int RICH_BOOK_SPLIT_BYTES = 1 + 19 + 19 + 19;
+  /** The released-orders section that ends the layout, with no order released: an empty count. */
+  private static final int NO_RELEASED_BYTES = 4;
+
+  @Test
+  void releasedOrdersRoundTripAndABookWrittenBeforeThemReadsWithNone() {
+    BookState book = richBook();
+    byte[] before = StateSerdes.books().serializer().serialize("t", book);
+    BookState old = StateSerdes.books().deserializer().deserialize("t",
+        Arrays.copyOf(before, before.length - NO_RELEASED_BYTES));
+    assertThat(old).isEqualTo(book);
+    assertThat(old.releasedOrders()).isEmpty();
+
+    PendingOrder order = new PendingOrder("o-1", "SPY-20260320-C-100", 300);
+    book.addPending(order);
+    book.releasePending(order, 100, "CANCELED CANCELED_BY_OMS");
+    BookState copy = roundTrip(StateSerdes.books(), book);
+    assertThat(copy).isEqualTo(book);
+    assertThat(copy.releasedOrders()).containsEntry("o-1", "CANCELED CANCELED_BY_OMS");
+    assertThat(copy.pendingQuantity("SPY-20260320-C-100")).as("only the fills in transit stay pending").isEqualTo(100);
+  }
 
   @Test
   void aBookWrittenBeforeListedHedgesReadsWithNone() {
     BookState book = richBook();
     byte[] bytes = StateSerdes.books().serializer().serialize("t", book);
     // Before the split, the listed-hedge section (two empty counts, 8 bytes) ended the layout; before it, nothing.
-    byte[] old = Arrays.copyOf(bytes, bytes.length - RICH_BOOK_SPLIT_BYTES - 8);
+    byte[] old = Arrays.copyOf(bytes, bytes.length - NO_RELEASED_BYTES - RICH_BOOK_SPLIT_BYTES - 8);
 
     BookState copy = StateSerdes.books().deserializer().deserialize("t", old);
 
@@ -141,7 +161,7 @@ class StateSerdesTest {
   void aBookWrittenBeforeTheHedgeSplitRestoresWithItsNextSplitUnknown() {
     BookState book = richBook();
     byte[] bytes = StateSerdes.books().serializer().serialize("t", book);
-    byte[] old = Arrays.copyOf(bytes, bytes.length - RICH_BOOK_SPLIT_BYTES);
+    byte[] old = Arrays.copyOf(bytes, bytes.length - NO_RELEASED_BYTES - RICH_BOOK_SPLIT_BYTES);
 
     BookState copy = StateSerdes.books().deserializer().deserialize("t", old);
 
@@ -162,8 +182,8 @@ class StateSerdesTest {
     book.bookPremium(2_500);
     book.ledger().recordStep(2_400, -100, 0, 2_400, 3);
     byte[] bytes = StateSerdes.books().serializer().serialize("t", book);
-    // Split section: flag (1) and three empty maps (12).
-    byte[] old = Arrays.copyOf(bytes, bytes.length - 13);
+    // Split section: flag (1) and three empty maps (12), then the released orders.
+    byte[] old = Arrays.copyOf(bytes, bytes.length - NO_RELEASED_BYTES - 13);
 
     BookState copy = StateSerdes.books().deserializer().deserialize("t", old);
 
