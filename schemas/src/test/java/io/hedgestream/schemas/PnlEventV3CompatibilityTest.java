@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Release v3 added the per-instrument split of PnlEvent's hedge PnL and costs: readers of v3 must read
  * events written by v1 and v2 engines with both maps empty (their default) and every older figure intact,
- * and v3 writers' maps must survive the production serde.
+ * and v3 writers' maps must survive the production serde. Release v4 added the released orders: empty when
+ * read from v1-v3 writers.
  */
 class PnlEventV3CompatibilityTest {
 
@@ -34,12 +35,33 @@ class PnlEventV3CompatibilityTest {
   private static final Schema RELEASED_V3 = ReleasedSchemas.all().get("v3").get(PNL_EVENT);
 
   @Test
-  void currentWritersEmitTheReleasedV3Fingerprint() {
+  void currentWritersEmitTheLatestReleasedFingerprint() {
     // Single-object encoding tags bytes with the parsing-form fingerprint; equal forms mean equal bytes.
-    assertThat(SchemaNormalization.parsingFingerprint64(RELEASED_V3))
+    Schema latest = null;
+    for (Map<String, Schema> release : ReleasedSchemas.all().values()) {
+      latest = release.get(PNL_EVENT);
+    }
+    assertThat(SchemaNormalization.parsingFingerprint64(latest))
         .isEqualTo(SchemaNormalization.parsingFingerprint64(PnlEvent.getClassSchema()));
     assertThat(RELEASED_V3.getField("hedgePnlByInstrument").defaultVal()).isEqualTo(Map.of());
     assertThat(RELEASED_V3.getField("costsByInstrument").defaultVal()).isEqualTo(Map.of());
+  }
+
+  @ParameterizedTest(name = "production serde, {0} writer: no released orders")
+  @ValueSource(strings = {"v1", "v2", "v3"})
+  void productionSerdeDecodesWritersBeforeV4WithNoReleasedOrders(String version) throws IOException {
+    Schema writer = ReleasedSchemas.all().get(version).get(PNL_EVENT);
+    Random random = new Random(version.hashCode() + 2);
+    AvroSerde<PnlEvent> serde = AvroSerde.of(PnlEvent.class);
+    for (int i = 0; i < 20; i++) {
+      GenericRecord old = (GenericRecord) RandomRecords.of(writer, random);
+      ByteBuffer buffer = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), writer).encode(old);
+      byte[] bytes = new byte[buffer.remaining()];
+      buffer.get(bytes);
+      PnlEvent decoded = serde.decode(bytes);
+      assertThat(decoded.getReleasedOrders()).isEmpty();
+      assertThat(decoded.getStepPnl()).isEqualTo(old.get("stepPnl"));
+    }
   }
 
   @ParameterizedTest(name = "v3 reader, {0} writer")

@@ -12,7 +12,7 @@ class TopicsTest {
   void shouldNameEveryTopicOfTheArchitectureWithItsDeadLetterTopic() {
     assertThat(Topics.allNames()).containsExactly(
         "md.ticks", "md.ticks.dlq", "orders.client", "orders.client.dlq", "orders.hedge", "orders.hedge.dlq",
-        "fills.hedge", "fills.hedge.dlq", "pnl.events", "pnl.events.dlq", "risk.metrics", "risk.metrics.dlq",
+        "fills.hedge", "fills.hedge.dlq", "orders.status", "orders.status.dlq", "pnl.events", "pnl.events.dlq", "risk.metrics", "risk.metrics.dlq",
         "regime.events", "regime.events.dlq", "policy.control", "policy.control.dlq");
   }
 
