@@ -1,6 +1,7 @@
 package io.hedgestream.gateway;
 
 import io.hedgestream.config.SettingsReader;
+import io.hedgestream.gateway.risk.PreTradeLimits;
 import io.hedgestream.kafka.KafkaClients;
 import java.time.Duration;
 import java.util.HashMap;
@@ -40,6 +41,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  *       holding the order until that tick is seen, whole and at once (replay and backtests: deterministic
  *       fills); requires latency-ms 0 and max-fill-quantity 0.
  *   <li>{@code gateway.paper.quote-history} [1024] quotes kept per symbol for {@code fill-at=order-time}.
+ *   <li>{@code gateway.risk.*}: the pre-trade limits every order passes before any route sends it (order
+ *       quantity and notional, price collar against a fresh quote, duplicates, throttles, restricted
+ *       symbols); names and defaults in {@link PreTradeLimits}.
  *   <li>{@code gateway.dedup-capacity} [100000] most recent order ids remembered to drop duplicates.
  *   <li>{@code gateway.poll-timeout-ms} [100] consumer poll timeout (bounds shutdown latency).
  *   <li>{@code gateway.commit-interval-ms} [50] how often the gateway commits its transaction: the fills and
@@ -62,6 +66,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * @param bootstrapServers Kafka bootstrap servers
  * @param groupId consumer group id
  * @param paper paper exchange settings
+ * @param risk pre-trade limits, checked for every route
  * @param dedupCapacity order ids remembered for de-duplication, &gt;= 1
  * @param pollTimeout consumer poll timeout
  * @param commitInterval transaction commit interval
@@ -75,6 +80,7 @@ public record GatewayConfig(
     String bootstrapServers,
     String groupId,
     PaperExchangeConfig paper,
+    PreTradeLimits risk,
     int dedupCapacity,
     Duration pollTimeout,
     Duration commitInterval,
@@ -94,6 +100,7 @@ public record GatewayConfig(
   /** Validates the fields. */
   public GatewayConfig {
     Objects.requireNonNull(paper, "paper");
+    Objects.requireNonNull(risk, "risk");
     Objects.requireNonNull(pollTimeout, "pollTimeout");
     Objects.requireNonNull(commitInterval, "commitInterval");
     Objects.requireNonNull(transactionTimeout, "transactionTimeout");
@@ -135,6 +142,7 @@ public record GatewayConfig(
             List.of(OptionQuoting.HALF_SPREAD_VOL.propertyValue(), OptionQuoting.COST_FRACTION.propertyValue()))),
         in.decimal("gateway.paper.option-cost-fraction", PaperExchangeConfig.DEFAULT_OPTION_COST_FRACTION,
             v -> v >= 0 && v < 1, "in [0, 1)"));
+    PreTradeLimits risk = PreTradeLimits.from(in);
     int dedup = (int) in.integer("gateway.dedup-capacity", 100_000, 1, 100_000_000);
     long poll = in.integer("gateway.poll-timeout-ms", 100, 1, 10_000);
     long commit = in.integer("gateway.commit-interval-ms", 50, 1, 600_000);
@@ -143,19 +151,19 @@ public record GatewayConfig(
     String reset = in.choice("gateway.auto-offset-reset", "earliest", List.of("earliest", "latest"));
     Map<String, Object> overrides = in.kafkaOverrides(RESERVED);
     in.throwIfInvalid("gateway");
-    return new GatewayConfig(bootstrap, groupId, paper, dedup, Duration.ofMillis(poll), Duration.ofMillis(commit),
+    return new GatewayConfig(bootstrap, groupId, paper, risk, dedup, Duration.ofMillis(poll), Duration.ofMillis(commit),
         transactionalId, Duration.ofMillis(transactionTimeout), reset, overrides);
   }
 
   /** The same configuration with other bootstrap servers (e.g. the demo's in-JVM broker). */
   public GatewayConfig withBootstrapServers(String servers) {
-    return new GatewayConfig(servers, groupId, paper, dedupCapacity, pollTimeout, commitInterval, transactionalId,
+    return new GatewayConfig(servers, groupId, paper, risk, dedupCapacity, pollTimeout, commitInterval, transactionalId,
         transactionTimeout, autoOffsetReset, kafkaOverrides);
   }
 
   /** The same configuration with other paper exchange settings. */
   public GatewayConfig withPaper(PaperExchangeConfig settings) {
-    return new GatewayConfig(bootstrapServers, groupId, settings, dedupCapacity, pollTimeout, commitInterval,
+    return new GatewayConfig(bootstrapServers, groupId, settings, risk, dedupCapacity, pollTimeout, commitInterval,
         transactionalId, transactionTimeout, autoOffsetReset, kafkaOverrides);
   }
 

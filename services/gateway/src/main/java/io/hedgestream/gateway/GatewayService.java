@@ -1,5 +1,7 @@
 package io.hedgestream.gateway;
 
+import io.hedgestream.gateway.risk.PreTradeRisk;
+import io.hedgestream.gateway.risk.RiskCheckedRoute;
 import io.hedgestream.schemas.Topics;
 import java.time.Duration;
 import java.util.Collection;
@@ -330,7 +332,9 @@ public final class GatewayService implements AutoCloseable {
   }
 
   private GatewayPipeline newPipeline() {
-    return new GatewayPipeline(config.dedupCapacity(), outbox, counters, routeFactory);
+    PreTradeRisk risk = new PreTradeRisk(config.risk());
+    return new GatewayPipeline(config.dedupCapacity(), outbox, counters,
+        listener -> new RiskCheckedRoute(risk, listener, routeFactory.apply(listener)));
   }
 
   private void reportStuckOrders() {

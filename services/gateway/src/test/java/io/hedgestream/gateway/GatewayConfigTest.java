@@ -3,6 +3,7 @@ package io.hedgestream.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hedgestream.gateway.risk.PreTradeLimits;
 import java.time.Duration;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,34 @@ class GatewayConfigTest {
     assertThat(config.paper()).isEqualTo(new PaperExchangeConfig(0.5, 20, 100, 10_000, 0.01));
     assertThat(config.consumerProperties()).containsEntry("sasl.mechanism", "PLAIN");
     assertThat(config.producerProperties()).containsEntry("sasl.mechanism", "PLAIN");
+  }
+
+  @Test
+  void readsThePreTradeLimits() {
+    assertThat(GatewayConfig.from(new Properties()).risk()).isEqualTo(PreTradeLimits.defaults());
+    Properties props = new Properties();
+    props.setProperty("gateway.risk.restricted-symbols", "GME, AMC");
+    props.setProperty("gateway.risk.max-order-quantity", "5000");
+    props.setProperty("gateway.risk.max-option-contracts", "50");
+    props.setProperty("gateway.risk.max-reference-age", "PT5M");
+    props.setProperty("gateway.risk.max-order-notional", "1e6");
+    props.setProperty("gateway.risk.price-collar", "0.02");
+    props.setProperty("gateway.risk.duplicate-window", "1.5");
+    props.setProperty("gateway.risk.max-orders-per-second-per-book", "10");
+    props.setProperty("gateway.risk.max-orders-per-second", "500");
+    props.setProperty("gateway.risk.max-waiting-orders", "7");
+    assertThat(GatewayConfig.from(props).risk()).isEqualTo(new PreTradeLimits(java.util.Set.of("GME", "AMC"), 5000,
+        50, Duration.ofMinutes(5), 1e6, 0.02, Duration.ofMillis(1500), 10, 500, 7));
+
+    Properties bad = new Properties();
+    bad.setProperty("gateway.risk.max-order-quantity", "0");
+    bad.setProperty("gateway.risk.max-reference-age", "-PT1S");
+    bad.setProperty("gateway.risk.max-orders-per-second", "-1");
+    bad.setProperty("gateway.risk.price-colar", "0.1");
+    assertThatThrownBy(() -> GatewayConfig.from(bad)).hasMessageContaining("gateway.risk.max-order-quantity=0")
+        .hasMessageContaining("gateway.risk.max-reference-age=-PT1S")
+        .hasMessageContaining("gateway.risk.max-orders-per-second=-1")
+        .hasMessageContaining("gateway.risk.price-colar");
   }
 
   @Test

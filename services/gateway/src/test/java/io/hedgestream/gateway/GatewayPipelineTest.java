@@ -220,6 +220,25 @@ class GatewayPipelineTest {
     assertThat(statuses()).extracting(OrderStatus::getStatus).containsExactly(OrderState.NEW, OrderState.FILLED);
   }
 
+  @Test
+  void anOrderBreakingAPreTradeLimitIsReportedRejectedWithTheLimitsCode() {
+    io.hedgestream.gateway.risk.PreTradeRisk risk = new io.hedgestream.gateway.risk.PreTradeRisk(
+        io.hedgestream.gateway.risk.PreTradeLimits.defaults());
+    GatewayPipeline checked = new GatewayPipeline(10, outbox, counters, listener ->
+        new io.hedgestream.gateway.risk.RiskCheckedRoute(risk, listener,
+            new PaperExchange(new PaperExchangeConfig(1.0, 0, 0, 10), listener)));
+    checked.accept(tickRecord(TestRecords.tick("ACME", 99, 101)));
+    checked.accept(orderRecord("ACME", TestRecords.order("huge", "ACME", Side.BUY, 100_001)));
+    checked.accept(orderRecord("ACME", TestRecords.order("fine", "ACME", Side.BUY, 100)));
+    assertThat(deadLetterCodes()).containsExactly(io.hedgestream.gateway.risk.RiskCode.ORDER_QUANTITY);
+    assertThat(statuses()).extracting(OrderStatus::getOrderId, OrderStatus::getStatus, OrderStatus::getReasonCode)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("huge", OrderState.REJECTED, "RISK_ORDER_QUANTITY"),
+            org.assertj.core.groups.Tuple.tuple("fine", OrderState.NEW, null),
+            org.assertj.core.groups.Tuple.tuple("fine", OrderState.FILLED, null));
+    assertThat(sentTo(Topics.FILLS_HEDGE.name())).extracting(r -> decode(Topics.FILLS_HEDGE, r.value()).getOrderId())
+        .containsExactly("fine");
+  }
+
   private List<OrderStatus> statuses() {
     return sentTo(Topics.ORDERS_STATUS.name()).stream().map(r -> decode(Topics.ORDERS_STATUS, r.value())).toList();
   }

@@ -25,9 +25,14 @@ class GatewayServiceTest {
     MockProducer<byte[], byte[]> producer =
         new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
     TopicPartition orders = new TopicPartition(Topics.ORDERS_HEDGE.name(), 0);
+    TopicPartition ticks = new TopicPartition(Topics.MD_TICKS.name(), 0);
     consumer.schedulePollTask(() -> {
-      consumer.rebalance(java.util.List.of(orders));
-      consumer.updateBeginningOffsets(Map.of(orders, 0L));
+      consumer.rebalance(java.util.List.of(ticks, orders));
+      consumer.updateBeginningOffsets(Map.of(ticks, 0L, orders, 0L));
+      // A quote first: the pre-trade checks hold an order of a symbol without one.
+      byte[] tick = Topics.MD_TICKS.valueSerde().serializer().serialize(ticks.topic(),
+          TestRecords.tick("SPY", 99, 101));
+      consumer.addRecord(new ConsumerRecord<>(ticks.topic(), 0, 0L, "SPY".getBytes(), tick));
       HedgeOrder order = TestRecords.order("o-1", "SPY", Side.BUY, 10);
       byte[] value = Topics.ORDERS_HEDGE.valueSerde().serializer().serialize(orders.topic(), order);
       consumer.addRecord(new ConsumerRecord<>(orders.topic(), 0, 0L, "SPY".getBytes(), value));

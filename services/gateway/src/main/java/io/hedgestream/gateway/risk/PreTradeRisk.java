@@ -1,0 +1,211 @@
+package io.hedgestream.gateway.risk;
+
+import io.hedgestream.avro.HedgeOrder;
+import io.hedgestream.avro.InstrumentType;
+import io.hedgestream.avro.MarketTick;
+import io.hedgestream.gateway.Rejection;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The pre-trade checks of {@link PreTradeLimits}, in this order (the first one an order breaks is its
+ * rejection): restricted symbol, order quantity, reference present, reference fresh, notional, price collar,
+ * duplicate, throttle per book, throttle overall. Quotes update the references; {@link #accepted} records
+ * an order that passed and was sent, for the duplicate and throttle windows. Times are event times, so a
+ * replay gets the same answers at any speed; the windows count orders less than the window apart either
+ * side, and forget an order once one a window later was sent. Not thread-safe: the gateway's consumer
+ * thread owns it.
+ */
+public final class PreTradeRisk {
+
+  private static final long MICROS_PER_SECOND = 1_000_000L;
+
+  /** The latest quote of a symbol: its mid and event time. */
+  private record Reference(double mid, long eventMicros) {}
+
+  /** An accepted order in a time window. */
+  private record Sent(long eventMicros, String key) {}
+
+  private final PreTradeLimits limits;
+  private final long maxReferenceAgeMicros;
+  private final long duplicateWindowMicros;
+  private final Map<String, Reference> references = new HashMap<>();
+  private final Map<String, Deque<Long>> perBook = new HashMap<>();
+  private final Deque<Long> overall = new ArrayDeque<>();
+  private final Deque<Sent> recent = new ArrayDeque<>();
+  private final Map<String, Long> lastSent = new HashMap<>();
+
+  /**
+   * Checks against {@code limits}.
+   *
+   * @param limits the limits
+   */
+  public PreTradeRisk(PreTradeLimits limits) {
+    this.limits = limits;
+    this.maxReferenceAgeMicros = micros(limits.maxReferenceAge());
+    this.duplicateWindowMicros = micros(limits.duplicateWindow());
+  }
+
+  /** The limits checked. */
+  public PreTradeLimits limits() {
+    return limits;
+  }
+
+  /** A validated quote: the symbol's reference from now on, unless an older quote arrives late. */
+  public void onQuote(MarketTick tick) {
+    long time = micros(tick.getEventTimeMicros());
+    Reference current = references.get(tick.getSymbol());
+    if (current == null || time >= current.eventMicros()) {
+      references.put(tick.getSymbol(), new Reference(0.5 * (tick.getBid() + tick.getAsk()), time));
+    }
+  }
+
+  /** Whether the symbol has a reference quote. */
+  public boolean hasReference(String symbol) {
+    return references.containsKey(symbol);
+  }
+
+  /**
+   * Checks a validated order. Changes nothing: call {@link #accepted} once it is sent.
+   *
+   * @return empty when the order may be sent, else the first limit it breaks
+   */
+  public Optional<Rejection> check(HedgeOrder order) {
+    String symbol = order.getSymbol();
+    if (limits.restrictedSymbols().contains(symbol)) {
+      return reject(RiskCode.RESTRICTED_SYMBOL, symbol + " is restricted (" + PreTradeLimits.PREFIX
+          + "restricted-symbols)");
+    }
+    boolean option = order.getInstrumentType() == InstrumentType.OPTION;
+    double maxQuantity = option ? limits.maxOptionContracts() : limits.maxOrderQuantity();
+    if (order.getQuantity() > maxQuantity) {
+      return reject(RiskCode.ORDER_QUANTITY, "quantity " + order.getQuantity() + " exceeds " + PreTradeLimits.PREFIX
+          + (option ? "max-option-contracts=" : "max-order-quantity=") + maxQuantity);
+    }
+    Reference reference = references.get(symbol);
+    if (reference == null) {
+      return reject(RiskCode.NO_REFERENCE, "no quote of " + symbol + " to check the order against");
+    }
+    long time = micros(order.getEventTimeMicros());
+    long age = saturatedDifference(time, reference.eventMicros());
+    if (age > maxReferenceAgeMicros) {
+      return reject(RiskCode.STALE_REFERENCE, "the latest quote of " + symbol + " is "
+          + Duration.of(age, ChronoUnit.MICROS) + " older than the order (" + PreTradeLimits.PREFIX
+          + "max-reference-age=" + limits.maxReferenceAge() + ")");
+    }
+    double unitsPerQuantity = option ? order.getOption().getMultiplier() : 1.0;
+    double notional = order.getQuantity() * unitsPerQuantity * reference.mid();
+    if (notional > limits.maxOrderNotional()) {
+      return reject(RiskCode.ORDER_NOTIONAL, "notional " + notional + " exceeds " + PreTradeLimits.PREFIX
+          + "max-order-notional=" + limits.maxOrderNotional());
+    }
+    Double limit = order.getLimitPrice();
+    if (!option && limit != null && Math.abs(limit / reference.mid() - 1) > limits.priceCollar()) {
+      return reject(RiskCode.PRICE_COLLAR, "limit " + limit + " is outside " + PreTradeLimits.PREFIX
+          + "price-collar=" + limits.priceCollar() + " of the reference mid " + reference.mid());
+    }
+    if (duplicateWindowMicros > 0) {
+      Long previous = lastSent.get(sameOrderKey(order));
+      long gap = previous == null ? Long.MAX_VALUE : Math.abs(saturatedDifference(time, previous));
+      if (gap < duplicateWindowMicros) {
+        return reject(RiskCode.DUPLICATE_ORDER, "the same order (book, instrument, side, quantity) was sent "
+            + Duration.of(gap, ChronoUnit.MICROS) + " apart (" + PreTradeLimits.PREFIX
+            + "duplicate-window=" + limits.duplicateWindow() + ")");
+      }
+    }
+    if (limits.maxOrdersPerSecondPerBook() > 0
+        && inLastSecond(perBook.get(order.getBook()), time) >= limits.maxOrdersPerSecondPerBook()) {
+      return reject(RiskCode.THROTTLE_BOOK, "book " + order.getBook() + " sent "
+          + limits.maxOrdersPerSecondPerBook() + " orders within a second (" + PreTradeLimits.PREFIX
+          + "max-orders-per-second-per-book)");
+    }
+    if (limits.maxOrdersPerSecond() > 0 && inLastSecond(overall, time) >= limits.maxOrdersPerSecond()) {
+      return reject(RiskCode.THROTTLE_TOTAL, limits.maxOrdersPerSecond() + " orders within a second ("
+          + PreTradeLimits.PREFIX + "max-orders-per-second)");
+    }
+    return Optional.empty();
+  }
+
+  /** Records an order that passed {@link #check} and was sent. */
+  public void accepted(HedgeOrder order) {
+    long time = micros(order.getEventTimeMicros());
+    if (limits.maxOrdersPerSecondPerBook() > 0) {
+      record(perBook.computeIfAbsent(order.getBook(), book -> new ArrayDeque<>()), time);
+    }
+    if (limits.maxOrdersPerSecond() > 0) {
+      record(overall, time);
+    }
+    if (duplicateWindowMicros > 0) {
+      String key = sameOrderKey(order);
+      lastSent.put(key, time);
+      recent.addLast(new Sent(time, key));
+      while (!recent.isEmpty()
+          && saturatedDifference(time, recent.peekFirst().eventMicros()) > duplicateWindowMicros) {
+        Sent old = recent.removeFirst();
+        lastSent.remove(old.key(), old.eventMicros());
+      }
+    }
+  }
+
+  /** Orders of the window less than a second of event time from {@code time}, either side. */
+  private static int inLastSecond(Deque<Long> window, long time) {
+    if (window == null) {
+      return 0;
+    }
+    int count = 0;
+    for (long sent : window) {
+      if (Math.abs(saturatedDifference(time, sent)) < MICROS_PER_SECOND) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Adds an accepted order's time, dropping the times a second or more before it. */
+  private static void record(Deque<Long> window, long time) {
+    while (!window.isEmpty() && saturatedDifference(time, window.peekFirst()) >= MICROS_PER_SECOND) {
+      window.removeFirst();
+    }
+    window.addLast(time);
+  }
+
+  private static long saturatedDifference(long a, long b) {
+    long difference = a - b;
+    // Overflow when the operands' signs differ and the result's sign differs from a's.
+    if (((a ^ b) & (a ^ difference)) < 0) {
+      return a >= 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+    }
+    return difference;
+  }
+
+  private static String sameOrderKey(HedgeOrder order) {
+    return order.getBook() + '\u0000' + order.getInstrument() + '\u0000' + order.getSide() + '\u0000'
+        + Double.doubleToLongBits(order.getQuantity());
+  }
+
+  private static Optional<Rejection> reject(String code, String reason) {
+    return Optional.of(new Rejection(code, reason));
+  }
+
+  private static long micros(Duration duration) {
+    return duration.getSeconds() * MICROS_PER_SECOND + duration.getNano() / 1_000;
+  }
+
+  /** Epoch microseconds, saturated at the ends of a long (an absurd order time must not throw). */
+  private static long micros(Instant instant) {
+    long seconds = instant.getEpochSecond();
+    if (seconds >= Long.MAX_VALUE / MICROS_PER_SECOND) {
+      return Long.MAX_VALUE;
+    }
+    if (seconds <= Long.MIN_VALUE / MICROS_PER_SECOND) {
+      return Long.MIN_VALUE;
+    }
+    return seconds * MICROS_PER_SECOND + instant.getNano() / 1_000;
+  }
+}
