@@ -32,8 +32,9 @@ import java.util.stream.Collectors;
  *   <li>{@code duplicate-window} [0s: off] an order with the same book, instrument, side and quantity as one
  *       accepted less than this before it (event time) is refused ({@code RISK_DUPLICATE_ORDER}); an order id
  *       seen before is always dropped, by the gateway's de-duplication.
- *   <li>{@code max-orders-per-second-per-book} [100] orders of one book accepted within one second of event
- *       time ({@code RISK_THROTTLE_BOOK}; 0 = off).
+ *   <li>{@code max-orders-per-second-per-book} [100] orders of one book (a book of one underlying: the
+ *       engine's books are named within their symbol) accepted within one second of event time
+ *       ({@code RISK_THROTTLE_BOOK}; 0 = off).
  *   <li>{@code max-orders-per-second} [0: off] orders of all books within one second of event time
  *       ({@code RISK_THROTTLE_TOTAL}).
  *   <li>{@code max-waiting-orders} [10000] orders that may wait for their symbol's first quote.

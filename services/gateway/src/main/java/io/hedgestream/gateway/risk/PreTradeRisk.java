@@ -120,8 +120,8 @@ public final class PreTradeRisk {
       }
     }
     if (limits.maxOrdersPerSecondPerBook() > 0
-        && inLastSecond(perBook.get(order.getBook()), time) >= limits.maxOrdersPerSecondPerBook()) {
-      return reject(RiskCode.THROTTLE_BOOK, "book " + order.getBook() + " sent "
+        && inLastSecond(perBook.get(bookKey(order)), time) >= limits.maxOrdersPerSecondPerBook()) {
+      return reject(RiskCode.THROTTLE_BOOK, "book " + bookKey(order) + " sent "
           + limits.maxOrdersPerSecondPerBook() + " orders within a second (" + PreTradeLimits.PREFIX
           + "max-orders-per-second-per-book)");
     }
@@ -136,7 +136,7 @@ public final class PreTradeRisk {
   public void accepted(HedgeOrder order) {
     long time = micros(order.getEventTimeMicros());
     if (limits.maxOrdersPerSecondPerBook() > 0) {
-      record(perBook.computeIfAbsent(order.getBook(), book -> new ArrayDeque<>()), time);
+      record(perBook.computeIfAbsent(bookKey(order), book -> new ArrayDeque<>()), time);
     }
     if (limits.maxOrdersPerSecond() > 0) {
       record(overall, time);
@@ -182,6 +182,11 @@ public final class PreTradeRisk {
       return a >= 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
     }
     return difference;
+  }
+
+  /** A book is named within its underlying (the engine's books of two symbols may share a name). */
+  private static String bookKey(HedgeOrder order) {
+    return order.getSymbol() + '/' + order.getBook();
   }
 
   private static String sameOrderKey(HedgeOrder order) {

@@ -66,6 +66,9 @@ class PreTradeRiskTest {
     send(risk, order("ACME", "b1", Side.BUY, 9, null, T0.plusMillis(200)));
     assertThat(code(risk, order("ACME", "b1", Side.BUY, 10, null, T0.plusMillis(300))))
         .isEqualTo(RiskCode.THROTTLE_BOOK);
+    risk.onQuote(tick("OTHER", 99, 101, T0));
+    assertThat(code(risk, order("OTHER", "b1", Side.BUY, 10, null, T0.plusMillis(300)))).as("another symbol's b1")
+        .isNull();
     send(risk, order("ACME", "b2", Side.BUY, 1, null, T0.plusMillis(300)));
     send(risk, order("ACME", "b3", Side.BUY, 1, null, T0.plusMillis(400)));
     assertThat(code(risk, order("ACME", "b4", Side.BUY, 1, null, T0.plusMillis(500))))
@@ -214,7 +217,8 @@ class PreTradeRiskTest {
         return RiskCode.DUPLICATE_ORDER;
       }
       if (limits.maxOrdersPerSecondPerBook() > 0 && sent.stream().filter(s -> s.getBook().equals(order.getBook())
-          && withinASecondBefore(s, order)).count() >= limits.maxOrdersPerSecondPerBook()) {
+          && s.getSymbol().equals(order.getSymbol()) && withinASecondBefore(s, order)).count()
+          >= limits.maxOrdersPerSecondPerBook()) {
         return RiskCode.THROTTLE_BOOK;
       }
       if (limits.maxOrdersPerSecond() > 0
