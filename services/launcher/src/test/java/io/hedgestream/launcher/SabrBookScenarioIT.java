@@ -7,6 +7,8 @@ import io.hedgestream.avro.DeadLetter;
 import io.hedgestream.avro.Fill;
 import io.hedgestream.avro.HedgeOrder;
 import io.hedgestream.avro.MarketTick;
+import io.hedgestream.avro.OrderState;
+import io.hedgestream.avro.OrderStatus;
 import io.hedgestream.avro.PnlEvent;
 import io.hedgestream.engine.EngineConfig;
 import io.hedgestream.engine.EngineService;
@@ -96,6 +98,54 @@ class SabrBookScenarioIT {
     assertThat(deadLetters).as("dead letters keyed by %s", symbol).isEmpty();
   }
 
+  /**
+   * Over the real broker, the engine reads the gateway's order statuses: with the symbol restricted at the
+   * gateway, every hedge order is refused REJECTED (RISK_RESTRICTED_SYMBOL) and nothing fills, yet the
+   * book is never blocked: the engine releases each refused order, names it in the next PnL event and
+   * hedges again. (Without orders.status every order would stay pending for ever, counted as if it were
+   * about to fill.)
+   */
+  @Test
+  void aGatewayThatRefusesEveryOrderNeverBlocksTheBook() throws Exception {
+    KafkaFixture.createTopics(1, Topics.allNames());
+    Properties gatewayProps = new Properties();
+    gatewayProps.setProperty("gateway.risk.restricted-symbols", symbol);
+    List<OrderStatus> statuses = new ArrayList<>();
+    try (EngineService engine = EngineService.start(engineConfig());
+        GatewayService gateway = GatewayService.start(gatewayConfig(gatewayProps));
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaFixture.consumerProps("sabr-it-refused-"
+            + tag))) {
+      assertThat(engine.awaitRunning(Duration.ofSeconds(60))).as("engine running").isTrue();
+      List<String> topics = outputTopics();
+      topics.add(Topics.ORDERS_STATUS.name());
+      consumer.subscribe(topics);
+      // A day every half second: each status reaches the engine before the next day's tick.
+      try (FeedService feed = FeedService.start(feedConfig("x172800"))) {
+        assertThat(feed.awaitCompletion(Duration.ofSeconds(30))).isTrue();
+      }
+      Instant deadline = Instant.now().plus(TIMEOUT);
+      while (Instant.now().isBefore(deadline) && !(pnl.stream().map(PnlEvent::getEventTimeMicros).distinct().count()
+          >= EPISODE_DAYS && statuses.size() >= orders.size() && orders.size() >= 3)) {
+        poll(consumer, Duration.ofMillis(500), statuses);
+      }
+      poll(consumer, Duration.ofSeconds(2), statuses);
+      assertThat(gateway.failure()).isEmpty();
+    }
+
+    assertThat(fills).as("nothing fills").isEmpty();
+    assertThat(orders.size()).as("a new order at each later decision, not one pending for ever")
+        .isGreaterThanOrEqualTo(3);
+    assertThat(statuses).as("one REJECTED status per order").hasSameSizeAs(orders).allSatisfy(status -> {
+      assertThat(status.getStatus()).isEqualTo(OrderState.REJECTED);
+      assertThat(status.getReasonCode()).isEqualTo("RISK_RESTRICTED_SYMBOL");
+    });
+    List<String> released = pnl.stream().flatMap(event -> event.getReleasedOrders().keySet().stream()).toList();
+    assertThat(released).as("every order but the last is released and named by the next PnL event")
+        .containsAll(orders.subList(0, orders.size() - 1).stream().map(HedgeOrder::getOrderId).toList());
+    assertThat(pnl).flatMap(event -> event.getReleasedOrders().values())
+        .allSatisfy(outcome -> assertThat(outcome).isEqualTo("REJECTED RISK_RESTRICTED_SYMBOL"));
+  }
+
   /** Empties the HedgeStream topics of the test run's own broker, so later ITs' new groups do not re-read them. */
   @AfterEach
   void leaveTheSharedTopicsEmpty() throws InterruptedException {
@@ -124,6 +174,10 @@ class SabrBookScenarioIT {
   }
 
   private void poll(KafkaConsumer<byte[], byte[]> consumer, Duration duration) {
+    poll(consumer, duration, new ArrayList<>());
+  }
+
+  private void poll(KafkaConsumer<byte[], byte[]> consumer, Duration duration, List<OrderStatus> statuses) {
     Instant until = Instant.now().plus(duration);
     while (Instant.now().isBefore(until)) {
       for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
@@ -139,6 +193,8 @@ class SabrBookScenarioIT {
           fills.add(decode(Topics.FILLS_HEDGE, record));
         } else if (topic.equals(Topics.PNL_EVENTS.name())) {
           pnl.add(decode(Topics.PNL_EVENTS, record));
+        } else if (topic.equals(Topics.ORDERS_STATUS.name())) {
+          statuses.add(decode(Topics.ORDERS_STATUS, record));
         } else {
           deadLetters.add(Topics.deadLetterOf(Topics.ORDERS_HEDGE).valueSerde().deserializer()
               .deserialize(topic, record.value()));
@@ -165,7 +221,12 @@ class SabrBookScenarioIT {
   }
 
   private FeedConfig feedConfig() {
+    return feedConfig("max");
+  }
+
+  private FeedConfig feedConfig(String speed) {
     Properties props = only(scenario(), "feed.");
+    props.setProperty("feed.speed", speed);
     props.setProperty("feed.bootstrap.servers", KafkaFixture.bootstrapServers());
     return FeedConfig.from(props);
   }
@@ -182,7 +243,12 @@ class SabrBookScenarioIT {
   }
 
   private GatewayConfig gatewayConfig() {
+    return gatewayConfig(new Properties());
+  }
+
+  private GatewayConfig gatewayConfig(Properties extra) {
     Properties props = only(scenario(), "gateway.");
+    props.putAll(extra);
     props.setProperty("gateway.bootstrap.servers", KafkaFixture.bootstrapServers());
     props.setProperty("gateway.group-id", "sabr-it-gateway-" + tag);
     props.setProperty("gateway.poll-timeout-ms", "5");
