@@ -82,16 +82,41 @@ class GatewayKillIT {
       publisher.join(120_000);
       assertThat(publishFailure.get()).isNull();
       int expectedOrders = DAYS * ORDERS_PER_DAY;
-      await(() -> {
-        readFills(reader, symbol, fills);
-        return lastFillOfOrder.size() >= expectedOrders && filledStatuses.size() >= expectedOrders;
-      }, "every order filled and reported FILLED", log);
+      try {
+        await(() -> {
+          readFills(reader, symbol, fills);
+          return lastFillOfOrder.size() >= expectedOrders && filledStatuses.size() >= expectedOrders;
+        }, "every order filled and reported FILLED", log);
+      } catch (AssertionError e) {
+        Process threads = new ProcessBuilder("jcmd", Long.toString(gateway.pid()), "Thread.print")
+            .redirectErrorStream(true).start();
+        String dump = new String(threads.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        throw new AssertionError(e.getMessage() + "\n" + lastFillOfOrder.size() + " orders filled, "
+            + filledStatuses.size() + " reported FILLED; gateway alive " + gateway.isAlive() + "\n"
+            + dump.substring(0, Math.min(dump.length(), 12_000)), e);
+      }
       Thread.sleep(1_000); // anything duplicated would arrive now
       readFills(reader, symbol, fills);
     } finally {
       GatewayProcess.kill9(gateway);
     }
 
+    try (KafkaConsumer<byte[], byte[]> dlq = new KafkaConsumer<>(KafkaFixture.consumerProps("dlq-" + run))) {
+      TopicPartition partition = new TopicPartition(Topics.deadLetterOf(Topics.ORDERS_HEDGE).name(), 0);
+      dlq.assign(List.of(partition));
+      dlq.seekToBeginning(List.of(partition));
+      List<String> refused = new ArrayList<>();
+      long end = dlq.endOffsets(List.of(partition)).get(partition);
+      while (dlq.position(partition) < end) {
+        for (ConsumerRecord<byte[], byte[]> record : dlq.poll(Duration.ofMillis(200))) {
+          if (symbol.equals(new String(record.key(), StandardCharsets.UTF_8))) {
+            refused.add(Topics.deadLetterOf(Topics.ORDERS_HEDGE).valueSerde().deserializer()
+                .deserialize(record.topic(), record.value()).getErrorType());
+          }
+        }
+      }
+      assertThat(refused).as("orders refused after restarts (e.g. by a pre-trade check)").isEmpty();
+    }
     List<String> duplicated = fills.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
     assertThat(duplicated).as("fill ids published twice").isEmpty();
     assertThat(lastFillOfOrder).as("orders with a complete fill").hasSize(DAYS * ORDERS_PER_DAY);

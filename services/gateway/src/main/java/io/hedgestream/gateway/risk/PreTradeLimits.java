@@ -18,12 +18,13 @@ import java.util.stream.Collectors;
  *   <li>{@code max-order-quantity} [100000] units of the underlying in one order ({@code RISK_ORDER_QUANTITY}).
  *   <li>{@code max-option-contracts} [10000] contracts of a listed option in one order
  *       ({@code RISK_ORDER_QUANTITY}).
- *   <li>{@code max-reference-age} [P7D] the symbol's latest quote (the reference every price check uses) may be
- *       at most this much older than the order; older, the order is refused ({@code RISK_STALE_REFERENCE}).
- *       Measured in event time, so a replay refuses the same orders at any speed; the default accepts the
- *       daily gaps of historical data, a live deployment sets minutes ({@code deploy/config}). An order of a
- *       symbol with no quote yet waits for the first one (at most {@code max-waiting-orders} of them, beyond
- *       that refused {@code RISK_NO_REFERENCE}).
+ *   <li>{@code max-reference-age} [PT10M] the symbol's latest quote (the reference every price check uses)
+ *       must have been received at most this long ago, on the gateway's clock; older, the order is refused
+ *       ({@code RISK_STALE_REFERENCE}): the market data stopped reaching the gateway. The age is the
+ *       quote's receipt, not its event time, so a gateway that re-reads quotes after a restart, or reads
+ *       orders ahead of ticks while it catches up, does not refuse orders for it; a replay is refused only
+ *       if its gateway stalls that long. An order of a symbol with no quote yet waits for the first one (at
+ *       most {@code max-waiting-orders} of them, beyond that refused {@code RISK_NO_REFERENCE}).
  *   <li>{@code max-order-notional} [100000000] quantity x units per contract x the reference mid, in
  *       currency; for an option order this is the underlying-equivalent notional ({@code RISK_ORDER_NOTIONAL}).
  *   <li>{@code price-collar} [0.05] a limit price of an underlying order may differ from the reference mid
@@ -72,7 +73,7 @@ public record PreTradeLimits(Set<String> restrictedSymbols, double maxOrderQuant
 
   /** The defaults listed above. */
   public static PreTradeLimits defaults() {
-    return new PreTradeLimits(Set.of(), 100_000, 10_000, Duration.ofDays(7), 1e8, 0.05, Duration.ZERO, 100, 0,
+    return new PreTradeLimits(Set.of(), 100_000, 10_000, Duration.ofMinutes(10), 1e8, 0.05, Duration.ZERO, 100, 0,
         10_000);
   }
 

@@ -12,28 +12,32 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * The pre-trade checks of {@link PreTradeLimits}, in this order (the first one an order breaks is its
  * rejection): restricted symbol, order quantity, reference present, reference fresh, notional, price collar,
  * duplicate, throttle per book, throttle overall. Quotes update the references; {@link #accepted} records
- * an order that passed and was sent, for the duplicate and throttle windows. Times are event times, so a
- * replay gets the same answers at any speed; the windows count orders less than the window apart either
- * side, and forget an order once one a window later was sent. Not thread-safe: the gateway's consumer
- * thread owns it.
+ * an order that passed and was sent, for the duplicate and throttle windows. The windows run on event
+ * times, so a replay gets the same answers at any speed; they count orders less than the window apart
+ * either side, and forget an order once one a window later was sent. A reference's age is how long ago
+ * the gateway received it, on its own clock: after a restart or while the gateway catches up, the quotes it
+ * re-reads are fresh, whatever their event time, and a feed that stops makes every reference stale. Not
+ * thread-safe: the gateway's consumer thread owns it.
  */
 public final class PreTradeRisk {
 
   private static final long MICROS_PER_SECOND = 1_000_000L;
 
-  /** The latest quote of a symbol: its mid and event time. */
-  private record Reference(double mid, long eventMicros) {}
+  /** The latest quote of a symbol: its mid, its event time and when the gateway received it (monotonic). */
+  private record Reference(double mid, long eventMicros, long receivedNanos) {}
 
   /** An accepted order in a time window. */
   private record Sent(long eventMicros, String key) {}
 
   private final PreTradeLimits limits;
-  private final long maxReferenceAgeMicros;
+  private final long maxReferenceAgeNanos;
+  private final LongSupplier clock;
   private final long duplicateWindowMicros;
   private final Map<String, Reference> references = new HashMap<>();
   private final Map<String, Deque<Long>> perBook = new HashMap<>();
@@ -47,8 +51,19 @@ public final class PreTradeRisk {
    * @param limits the limits
    */
   public PreTradeRisk(PreTradeLimits limits) {
+    this(limits, System::nanoTime);
+  }
+
+  /**
+   * Checks against {@code limits}, ageing quotes on {@code clock}.
+   *
+   * @param limits the limits
+   * @param clock monotonic nanoseconds (tests pass their own)
+   */
+  public PreTradeRisk(PreTradeLimits limits, LongSupplier clock) {
     this.limits = limits;
-    this.maxReferenceAgeMicros = micros(limits.maxReferenceAge());
+    this.clock = clock;
+    this.maxReferenceAgeNanos = saturatedNanos(limits.maxReferenceAge());
     this.duplicateWindowMicros = micros(limits.duplicateWindow());
   }
 
@@ -62,7 +77,8 @@ public final class PreTradeRisk {
     long time = micros(tick.getEventTimeMicros());
     Reference current = references.get(tick.getSymbol());
     if (current == null || time >= current.eventMicros()) {
-      references.put(tick.getSymbol(), new Reference(0.5 * (tick.getBid() + tick.getAsk()), time));
+      references.put(tick.getSymbol(), new Reference(0.5 * (tick.getBid() + tick.getAsk()), time,
+          clock.getAsLong()));
     }
   }
 
@@ -92,13 +108,13 @@ public final class PreTradeRisk {
     if (reference == null) {
       return reject(RiskCode.NO_REFERENCE, "no quote of " + symbol + " to check the order against");
     }
-    long time = micros(order.getEventTimeMicros());
-    long age = saturatedDifference(time, reference.eventMicros());
-    if (age > maxReferenceAgeMicros) {
-      return reject(RiskCode.STALE_REFERENCE, "the latest quote of " + symbol + " is "
-          + Duration.of(age, ChronoUnit.MICROS) + " older than the order (" + PreTradeLimits.PREFIX
-          + "max-reference-age=" + limits.maxReferenceAge() + ")");
+    long age = clock.getAsLong() - reference.receivedNanos();
+    if (age > maxReferenceAgeNanos) {
+      return reject(RiskCode.STALE_REFERENCE, "the latest quote of " + symbol + " was received "
+          + Duration.ofNanos(age) + " ago (" + PreTradeLimits.PREFIX + "max-reference-age="
+          + limits.maxReferenceAge() + ")");
     }
+    long time = micros(order.getEventTimeMicros());
     double unitsPerQuantity = option ? order.getOption().getMultiplier() : 1.0;
     double notional = order.getQuantity() * unitsPerQuantity * reference.mid();
     if (notional > limits.maxOrderNotional()) {
@@ -196,6 +212,14 @@ public final class PreTradeRisk {
 
   private static Optional<Rejection> reject(String code, String reason) {
     return Optional.of(new Rejection(code, reason));
+  }
+
+  private static long saturatedNanos(Duration duration) {
+    try {
+      return duration.toNanos();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
   }
 
   private static long micros(Duration duration) {
