@@ -45,6 +45,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  *       quantity and notional, price collar against a fresh quote, duplicates, throttles, restricted
  *       symbols); names and defaults in {@link PreTradeLimits}.
  *   <li>{@code gateway.dedup-capacity} [100000] most recent order ids remembered to drop duplicates.
+ *   <li>{@code gateway.order-timeout} [0: off] an order still waiting at the gateway for its market (a first
+ *       quote, or the tick of its own time) after this long, on the gateway's clock, expires: it is reported
+ *       EXPIRED (ORDER_TIMEOUT) on orders.status and never sent, and the engine hedges again. ISO-8601
+ *       ({@code PT30S}) or seconds. Off by default: a replay's orders wait for their ticks however slow.
  *   <li>{@code gateway.poll-timeout-ms} [100] consumer poll timeout (bounds shutdown latency).
  *   <li>{@code gateway.commit-interval-ms} [50] how often the gateway commits its transaction: the fills and
  *       dead letters since the last commit become visible to read_committed consumers, together with the
@@ -68,6 +72,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * @param paper paper exchange settings
  * @param risk pre-trade limits, checked for every route
  * @param dedupCapacity order ids remembered for de-duplication, &gt;= 1
+ * @param orderTimeout how long an order may wait at the gateway for its market (zero: for ever)
  * @param pollTimeout consumer poll timeout
  * @param commitInterval transaction commit interval
  * @param transactionalId this gateway's identity ({@code gateway.instance-id}): transactional id and
@@ -82,6 +87,7 @@ public record GatewayConfig(
     PaperExchangeConfig paper,
     PreTradeLimits risk,
     int dedupCapacity,
+    Duration orderTimeout,
     Duration pollTimeout,
     Duration commitInterval,
     String transactionalId,
@@ -101,6 +107,10 @@ public record GatewayConfig(
   public GatewayConfig {
     Objects.requireNonNull(paper, "paper");
     Objects.requireNonNull(risk, "risk");
+    Objects.requireNonNull(orderTimeout, "orderTimeout");
+    if (orderTimeout.isNegative()) {
+      throw new IllegalArgumentException("orderTimeout must be >= 0, got " + orderTimeout);
+    }
     Objects.requireNonNull(pollTimeout, "pollTimeout");
     Objects.requireNonNull(commitInterval, "commitInterval");
     Objects.requireNonNull(transactionTimeout, "transactionTimeout");
@@ -144,6 +154,7 @@ public record GatewayConfig(
             v -> v >= 0 && v < 1, "in [0, 1)"));
     PreTradeLimits risk = PreTradeLimits.from(in);
     int dedup = (int) in.integer("gateway.dedup-capacity", 100_000, 1, 100_000_000);
+    Duration orderTimeout = in.nonNegativeDuration("gateway.order-timeout", Duration.ZERO);
     long poll = in.integer("gateway.poll-timeout-ms", 100, 1, 10_000);
     long commit = in.integer("gateway.commit-interval-ms", 50, 1, 600_000);
     String transactionalId = in.text("gateway.instance-id", groupId + "-0");
@@ -151,19 +162,19 @@ public record GatewayConfig(
     String reset = in.choice("gateway.auto-offset-reset", "earliest", List.of("earliest", "latest"));
     Map<String, Object> overrides = in.kafkaOverrides(RESERVED);
     in.throwIfInvalid("gateway");
-    return new GatewayConfig(bootstrap, groupId, paper, risk, dedup, Duration.ofMillis(poll), Duration.ofMillis(commit),
+    return new GatewayConfig(bootstrap, groupId, paper, risk, dedup, orderTimeout, Duration.ofMillis(poll), Duration.ofMillis(commit),
         transactionalId, Duration.ofMillis(transactionTimeout), reset, overrides);
   }
 
   /** The same configuration with other bootstrap servers (e.g. the demo's in-JVM broker). */
   public GatewayConfig withBootstrapServers(String servers) {
-    return new GatewayConfig(servers, groupId, paper, risk, dedupCapacity, pollTimeout, commitInterval, transactionalId,
+    return new GatewayConfig(servers, groupId, paper, risk, dedupCapacity, orderTimeout, pollTimeout, commitInterval, transactionalId,
         transactionTimeout, autoOffsetReset, kafkaOverrides);
   }
 
   /** The same configuration with other paper exchange settings. */
   public GatewayConfig withPaper(PaperExchangeConfig settings) {
-    return new GatewayConfig(bootstrapServers, groupId, settings, risk, dedupCapacity, pollTimeout, commitInterval,
+    return new GatewayConfig(bootstrapServers, groupId, settings, risk, dedupCapacity, orderTimeout, pollTimeout, commitInterval,
         transactionalId, transactionTimeout, autoOffsetReset, kafkaOverrides);
   }
 

@@ -41,6 +41,8 @@ final class GatewayPipeline implements ExecutionListener, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(GatewayPipeline.class);
   private static final String SERVICE = "gateway";
+  /** The reason code of an order the gateway held past {@code gateway.order-timeout}. */
+  static final String ORDER_TIMEOUT = "ORDER_TIMEOUT";
 
   private final Outbox outbox;
   private final OrderRoute route;
@@ -206,6 +208,34 @@ final class GatewayPipeline implements ExecutionListener, AutoCloseable {
       }
       rejectOrder(source, rejection, statuses);
     }
+  }
+
+  /**
+   * Expires the orders the route still holds after waiting longer than {@code age} ({@code gateway.order-timeout}):
+   * each is reported EXPIRED (ORDER_TIMEOUT) on orders.status and its record counts as handled, so the engine
+   * releases it and hedges again.
+   *
+   * @return how many orders expired
+   */
+  int expireWaiting(java.time.Duration age) {
+    List<HedgeOrder> expired = route.expireWaiting(age);
+    for (HedgeOrder order : expired) {
+      OrderLifecycle lifecycle = lifecycles.remove(order.getOrderId());
+      ConsumerRecord<byte[], byte[]> source = inFlight.remove(order.getOrderId());
+      if (lifecycle == null || source == null) {
+        LOG.warn("expired order {} was not open at this gateway", order.getOrderId());
+        continue;
+      }
+      synchronized (lifecycle) {
+        OrderStatus status = lifecycle.expired(ORDER_TIMEOUT, "waited longer than gateway.order-timeout=" + age
+            + " for its market", order.getEventTimeMicros());
+        outbox.add(List.of(status(status)), 0, () -> complete(source));
+      }
+    }
+    if (!expired.isEmpty()) {
+      LOG.info("{} orders expired after waiting longer than {}", expired.size(), age);
+    }
+    return expired.size();
   }
 
   /** What to commit now: offsets and which records above them are still in flight. */

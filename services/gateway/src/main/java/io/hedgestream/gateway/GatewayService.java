@@ -58,6 +58,8 @@ public final class GatewayService implements AutoCloseable {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration STUCK_AGE = Duration.ofSeconds(30);
   private static final Duration STUCK_REPORT_EVERY = Duration.ofSeconds(10);
+  /** How often waiting orders are checked against {@code gateway.order-timeout}. */
+  private static final Duration EXPIRY_CHECK_EVERY = Duration.ofMillis(100);
   private static final Duration RECOVERY_BACKOFF = Duration.ofMillis(500);
 
   private final GatewayConfig config;
@@ -78,6 +80,7 @@ public final class GatewayService implements AutoCloseable {
   private Map<TopicPartition, OffsetAndMetadata> lastCommitted = Map.of();
   private long lastCommitNanos = System.nanoTime();
   private long lastStuckReportNanos = System.nanoTime();
+  private long lastExpiryCheckNanos = System.nanoTime();
 
   private GatewayService(GatewayConfig config, Consumer<byte[], byte[]> consumer,
       Supplier<Producer<byte[], byte[]>> producers, Function<ExecutionListener, OrderRoute> routeFactory) {
@@ -204,6 +207,10 @@ public final class GatewayService implements AutoCloseable {
       long now = System.nanoTime();
       if (now - lastCommitNanos >= config.commitInterval().toNanos()) {
         commitOrRecover();
+      }
+      if (!config.orderTimeout().isZero() && now - lastExpiryCheckNanos >= EXPIRY_CHECK_EVERY.toNanos()) {
+        pipeline.expireWaiting(config.orderTimeout());
+        lastExpiryCheckNanos = now;
       }
       if (now - lastStuckReportNanos >= STUCK_REPORT_EVERY.toNanos()) {
         reportStuckOrders();

@@ -52,6 +52,18 @@ public interface OrderRoute extends AutoCloseable {
     return "";
   }
 
+  /**
+   * Takes back the orders the route still holds that have waited longer than {@code age} without reaching
+   * the venue (for a market, or a tick of their own time): they will never execute, and no listener call
+   * follows for them. The default holds none.
+   *
+   * @param age how long an order may wait
+   * @return the orders taken back, in the order they arrived per symbol
+   */
+  default java.util.List<HedgeOrder> expireWaiting(java.time.Duration age) {
+    return java.util.List.of();
+  }
+
   /** Orders accepted but not yet complete (waiting for a market, latency, or an exchange answer). */
   int openOrders();
 

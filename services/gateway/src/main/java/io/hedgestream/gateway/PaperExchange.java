@@ -192,6 +192,18 @@ public final class PaperExchange implements OrderRoute {
     return count == 0 ? "" : count + " orders waiting longer than " + age + ": " + stuck;
   }
 
+  @Override
+  public List<HedgeOrder> expireWaiting(Duration age) {
+    long now = System.nanoTime();
+    List<HedgeOrder> expired = new ArrayList<>();
+    waiting.values().forEach(queue -> queue.removeIf(held -> now - held.sinceNanos() > age.toNanos()
+        && expired.add(held.order())));
+    waiting.values().removeIf(Queue::isEmpty);
+    waitingCount -= expired.size();
+    openOrders.addAndGet(-expired.size());
+    return expired;
+  }
+
   /** Whether the market the order must fill at is known: any tick (latest), or a tick at or after its time. */
   private boolean marketReached(HedgeOrder order) {
     if (history != null) {

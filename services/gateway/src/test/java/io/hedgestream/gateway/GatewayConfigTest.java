@@ -43,6 +43,14 @@ class GatewayConfigTest {
   }
 
   @Test
+  void readsTheOrderTimeout() {
+    assertThat(GatewayConfig.from(new Properties()).orderTimeout()).isZero();
+    assertThat(configWith("gateway.order-timeout", "PT30S").orderTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(configWith("gateway.order-timeout", "2.5").orderTimeout()).isEqualTo(Duration.ofMillis(2500));
+    assertThatThrownBy(() -> configWith("gateway.order-timeout", "-5")).hasMessageContaining("gateway.order-timeout=-5");
+  }
+
+  @Test
   void readsThePreTradeLimits() {
     assertThat(GatewayConfig.from(new Properties()).risk()).isEqualTo(PreTradeLimits.defaults());
     Properties props = new Properties();

@@ -239,6 +239,22 @@ class GatewayPipelineTest {
         .containsExactly("fine");
   }
 
+  @Test
+  void anOrderWaitingPastTheTimeoutExpiresAndIsHandled() {
+    pipeline.accept(orderRecord("ACME", TestRecords.order("waits", "ACME", Side.BUY, 10)));
+    assertThat(pipeline.expireWaiting(java.time.Duration.ofMinutes(1))).as("not yet").isZero();
+    assertThat(committedPosition(ORDERS)).as("in flight").isZero();
+    assertThat(pipeline.expireWaiting(java.time.Duration.ZERO)).isEqualTo(1);
+    assertThat(statuses()).extracting(OrderStatus::getStatus, OrderStatus::getReasonCode).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(OrderState.NEW, null),
+        org.assertj.core.groups.Tuple.tuple(OrderState.EXPIRED, GatewayPipeline.ORDER_TIMEOUT));
+    assertThat(committedPosition(ORDERS)).as("handled").isEqualTo(1);
+    assertThat(sentTo(ORDERS_DLQ)).isEmpty();
+    pipeline.accept(tickRecord(TestRecords.tick("ACME", 99, 101)));
+    assertThat(sentTo(Topics.FILLS_HEDGE.name())).as("an expired order never fills").isEmpty();
+    assertThat(pipeline.openOrders()).isZero();
+  }
+
   private List<OrderStatus> statuses() {
     return sentTo(Topics.ORDERS_STATUS.name()).stream().map(r -> decode(Topics.ORDERS_STATUS, r.value())).toList();
   }

@@ -96,6 +96,34 @@ class GatewayServiceIT {
     assertThat(committed(config, Topics.ORDERS_HEDGE.name())).isEqualTo(endOffset(Topics.ORDERS_HEDGE.name()));
   }
 
+  @Test
+  void anOrderWhoseMarketNeverComesExpiresAfterTheTimeout() throws Exception {
+    KafkaFixture.createTopics(1, List.of(Topics.MD_TICKS.name(), Topics.ORDERS_HEDGE.name(),
+        Topics.FILLS_HEDGE.name(), Topics.ORDERS_STATUS.name(), ORDERS_DLQ.name()));
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String symbol = "NT" + run;
+    publish(List.of(record(Topics.ORDERS_HEDGE, symbol, TestRecords.order(run + "-lonely", symbol, Side.BUY, 5))));
+    Properties props = new Properties();
+    props.setProperty("gateway.bootstrap.servers", KafkaFixture.bootstrapServers());
+    props.setProperty("gateway.group-id", "gateway-timeout-it-" + run);
+    props.setProperty("gateway.order-timeout", "PT1S");
+    GatewayConfig config = GatewayConfig.from(props);
+    List<OrderStatus> statuses;
+    try (GatewayService gateway = GatewayService.start(config)) {
+      statuses = read(Topics.ORDERS_STATUS.name(), "status-" + run, 2, symbol).stream()
+          .map(r -> decode(Topics.ORDERS_STATUS, r.value())).toList();
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (committed(config, Topics.ORDERS_HEDGE.name()) < endOffset(Topics.ORDERS_HEDGE.name())
+          && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+    }
+    assertThat(statuses).extracting(OrderStatus::getStatus).containsExactly(OrderState.NEW, OrderState.EXPIRED);
+    assertThat(statuses.get(1).getReasonCode()).isEqualTo("ORDER_TIMEOUT");
+    assertThat(committed(config, Topics.ORDERS_HEDGE.name())).as("the expired order is handled")
+        .isEqualTo(endOffset(Topics.ORDERS_HEDGE.name()));
+  }
+
   private static <V> ProducerRecord<byte[], byte[]> record(Topic<String, V> topic, String key, V value) {
     return new ProducerRecord<>(topic.name(), key.getBytes(StandardCharsets.UTF_8),
         topic.valueSerde().serializer().serialize(topic.name(), value));

@@ -118,6 +118,23 @@ public final class SettingsReader {
     return parsed;
   }
 
+  /**
+   * A duration that may be zero (a setting whose zero means "off"), written as ISO-8601 ({@code PT30S}) or
+   * seconds ({@code 30}, {@code 0.5}).
+   */
+  public Duration nonNegativeDuration(String name, Duration fallback) {
+    String value = text(name, null);
+    if (value == null) {
+      return fallback;
+    }
+    Duration parsed = parseDuration(value);
+    if (parsed == null || parsed.isNegative()) {
+      errors.add(name + "=" + value + ": must be a duration >= 0, ISO-8601 (PT30S) or seconds (30)");
+      return fallback;
+    }
+    return parsed;
+  }
+
   /** {@code true} or {@code false}, case-insensitive. */
   public boolean bool(String name, boolean fallback) {
     String value = text(name, null);

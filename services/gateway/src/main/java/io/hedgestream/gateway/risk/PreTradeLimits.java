@@ -2,7 +2,6 @@ package io.hedgestream.gateway.risk;
 
 import io.hedgestream.config.SettingsReader;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -85,29 +84,12 @@ public record PreTradeLimits(Set<String> restrictedSymbols, double maxOrderQuant
     return new PreTradeLimits(restricted,
         in.positiveDecimal(PREFIX + "max-order-quantity", d.maxOrderQuantity()),
         in.positiveDecimal(PREFIX + "max-option-contracts", d.maxOptionContracts()),
-        duration(in, "max-reference-age", d.maxReferenceAge()),
+        in.nonNegativeDuration(PREFIX + "max-reference-age", d.maxReferenceAge()),
         in.positiveDecimal(PREFIX + "max-order-notional", d.maxOrderNotional()),
         in.positiveDecimal(PREFIX + "price-collar", d.priceCollar()),
-        duration(in, "duplicate-window", d.duplicateWindow()),
+        in.nonNegativeDuration(PREFIX + "duplicate-window", d.duplicateWindow()),
         (int) in.integer(PREFIX + "max-orders-per-second-per-book", d.maxOrdersPerSecondPerBook(), 0, 1_000_000),
         (int) in.integer(PREFIX + "max-orders-per-second", d.maxOrdersPerSecond(), 0, 10_000_000),
         (int) in.integer(PREFIX + "max-waiting-orders", d.maxWaitingOrders(), 0, 10_000_000));
-  }
-
-  /** A non-negative ISO-8601 duration ({@code PT5M}) or seconds ({@code 300}); 0 is allowed. */
-  private static Duration duration(SettingsReader in, String name, Duration fallback) {
-    return in.parsed(PREFIX + name, fallback, value -> {
-      Duration parsed;
-      try {
-        parsed = value.matches("[0-9.]+") ? Duration.ofNanos(Math.round(Double.parseDouble(value) * 1e9))
-            : Duration.parse(value.toUpperCase(java.util.Locale.ROOT));
-      } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("must be an ISO-8601 duration (PT5M) or seconds (300)");
-      }
-      if (parsed.isNegative()) {
-        throw new IllegalArgumentException("must not be negative");
-      }
-      return parsed;
-    });
   }
 }

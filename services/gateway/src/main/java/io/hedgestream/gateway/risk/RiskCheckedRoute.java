@@ -7,8 +7,10 @@ import io.hedgestream.gateway.OrderRoute;
 import io.hedgestream.gateway.Rejection;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -99,6 +101,18 @@ public final class RiskCheckedRoute implements OrderRoute {
         .collect(Collectors.joining("; "));
     String there = inner.stuckOrders(age);
     return here.isEmpty() ? there : there.isEmpty() ? here : here + "; " + there;
+  }
+
+  @Override
+  public List<HedgeOrder> expireWaiting(Duration age) {
+    long now = System.nanoTime();
+    List<HedgeOrder> expired = new ArrayList<>();
+    waiting.values().forEach(queue -> queue.removeIf(order -> now - order.sinceNanos() > age.toNanos()
+        && expired.add(order.order())));
+    waiting.values().removeIf(Deque::isEmpty);
+    waitingCount -= expired.size();
+    expired.addAll(inner.expireWaiting(age));
+    return expired;
   }
 
   @Override

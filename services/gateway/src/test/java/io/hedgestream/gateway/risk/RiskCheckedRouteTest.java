@@ -72,4 +72,23 @@ class RiskCheckedRouteTest {
     assertThat(rejected).containsExactly(collared.getOrderId() + " " + RiskCode.PRICE_COLLAR);
     assertThat(route.openOrders()).isZero();
   }
+
+  @Test
+  void ordersWaitingHereOrAtTheVenueExpire() {
+    RiskCheckedRoute route = new RiskCheckedRoute(new PreTradeRisk(PreTradeLimits.defaults()), listener,
+        new PaperExchange(PaperExchangeConfig.orderTime(0), listener));
+    HedgeOrder early = order("ACME", "b1", Side.BUY, 10, null, T0);
+    assertThat(route.submit(early)).isEmpty();
+    route.onMarketData(tick("OTHER", 99, 101, T0));
+    HedgeOrder ahead = order("OTHER", "b1", Side.BUY, 10, null, T0.plusSeconds(60));
+    assertThat(route.submit(ahead)).as("waits at the venue for the tick of its time").isEmpty();
+    assertThat(route.openOrders()).isEqualTo(2);
+    assertThat(route.expireWaiting(Duration.ofHours(1))).isEmpty();
+    assertThat(route.expireWaiting(Duration.ZERO)).containsExactlyInAnyOrder(early, ahead);
+    assertThat(route.openOrders()).isZero();
+    route.onMarketData(tick("ACME", 99, 101, T0));
+    route.onMarketData(tick("OTHER", 99, 101, T0.plusSeconds(60)));
+    assertThat(filled).isEmpty();
+    assertThat(rejected).isEmpty();
+  }
 }
