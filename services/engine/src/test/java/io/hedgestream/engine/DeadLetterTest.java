@@ -298,6 +298,18 @@ class DeadLetterTest {
   }
 
   @Test
+  void aTradingStateWithoutAStateIsAnInvalidCommandAndOneWithAStateChangesNothingInTheEngine() {
+    PolicyControl bare = Samples.command("t1", ControlCommand.SET_TRADING_STATE, Map.of());
+    byte[] value = send(Topics.POLICY_CONTROL, SPY, bare);
+    assertDeadLetter(Topics.POLICY_CONTROL, SPY, value, "INVALID_COMMAND");
+    PolicyControl halt = PolicyControl.newBuilder(Samples.command("t2", ControlCommand.SET_TRADING_STATE, Map.of()))
+        .setTradingState(io.hedgestream.avro.TradingState.HALTED).build();
+    send(Topics.POLICY_CONTROL, "*", halt);
+    assertThat(engine.deadLetters(Topics.POLICY_CONTROL).readValuesToList()).as("accepted").isEmpty();
+    goodOrderStillHedges();
+  }
+
+  @Test
   void garbageControlBytesAreUndecodable() {
     byte[] garbage = "kill everything".getBytes(StandardCharsets.UTF_8);
     send(Topics.POLICY_CONTROL, "*", garbage);

@@ -191,6 +191,18 @@ public record GatewayConfig(
   }
 
   /**
+   * Settings of the consumer that reads policy.control (the trading states): the consumer's, read_committed,
+   * without a group (it is assigned every partition and commits nothing).
+   */
+  public Map<String, Object> controlConsumerProperties() {
+    Map<String, Object> props = consumerProperties();
+    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    props.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+    props.put(CommonClientConfigs.CLIENT_ID_CONFIG, props.get(CommonClientConfigs.CLIENT_ID_CONFIG) + "-control");
+    return props;
+  }
+
+  /**
    * Transactional byte-array producer settings ({@link KafkaClients#transactionalProducer}: idempotent,
    * acks=all, {@code transactional.id} and {@code transaction.timeout.ms} from this configuration).
    */

@@ -43,6 +43,8 @@ final class GatewayPipeline implements ExecutionListener, AutoCloseable {
   private static final String SERVICE = "gateway";
   /** The reason code of an order the gateway held past {@code gateway.order-timeout}. */
   static final String ORDER_TIMEOUT = "ORDER_TIMEOUT";
+  /** The reason code of a held order canceled because its symbol was HALTED. */
+  static final String HALTED = "HALTED";
 
   private final Outbox outbox;
   private final OrderRoute route;
@@ -218,24 +220,46 @@ final class GatewayPipeline implements ExecutionListener, AutoCloseable {
    * @return how many orders expired
    */
   int expireWaiting(java.time.Duration age) {
-    List<HedgeOrder> expired = route.expireWaiting(age);
-    for (HedgeOrder order : expired) {
-      OrderLifecycle lifecycle = lifecycles.remove(order.getOrderId());
-      ConsumerRecord<byte[], byte[]> source = inFlight.remove(order.getOrderId());
-      if (lifecycle == null || source == null) {
-        LOG.warn("expired order {} was not open at this gateway", order.getOrderId());
-        continue;
-      }
-      synchronized (lifecycle) {
-        OrderStatus status = lifecycle.expired(ORDER_TIMEOUT, "waited longer than gateway.order-timeout=" + age
-            + " for its market", order.getEventTimeMicros());
-        outbox.add(List.of(status(status)), 0, () -> complete(source));
-      }
-    }
+    List<HedgeOrder> expired = route.takeBackWaiting((order, waited) -> waited.compareTo(age) > 0);
+    finishTakenBack(expired, lifecycle -> lifecycle.expired(ORDER_TIMEOUT, "waited longer than "
+        + "gateway.order-timeout=" + age + " for its market", lifecycle.order().getEventTimeMicros()));
     if (!expired.isEmpty()) {
       LOG.info("{} orders expired after waiting longer than {}", expired.size(), age);
     }
     return expired.size();
+  }
+
+  /**
+   * Cancels the orders the route still holds for {@code symbol} (every symbol for {@code *}) after it was
+   * HALTED: each is reported CANCELED (HALTED) and its record counts as handled. Orders already at the venue
+   * are not recalled.
+   *
+   * @return how many orders were canceled
+   */
+  int cancelWaiting(String symbol) {
+    List<HedgeOrder> canceled = route.takeBackWaiting((order, waited) ->
+        symbol.equals(io.hedgestream.gateway.risk.TradingStates.ALL) || symbol.equals(order.getSymbol()));
+    finishTakenBack(canceled, lifecycle -> lifecycle.canceled(HALTED, "trading state HALTED for " + symbol,
+        lifecycle.order().getEventTimeMicros()));
+    if (!canceled.isEmpty()) {
+      LOG.info("{} held orders canceled: {} is HALTED", canceled.size(), symbol);
+    }
+    return canceled.size();
+  }
+
+  /** Publishes the final status of each order the route took back and marks its record handled. */
+  private void finishTakenBack(List<HedgeOrder> orders, java.util.function.Function<OrderLifecycle, OrderStatus> end) {
+    for (HedgeOrder order : orders) {
+      OrderLifecycle lifecycle = lifecycles.remove(order.getOrderId());
+      ConsumerRecord<byte[], byte[]> source = inFlight.remove(order.getOrderId());
+      if (lifecycle == null || source == null) {
+        LOG.warn("order {} taken back from the route was not open at this gateway", order.getOrderId());
+        continue;
+      }
+      synchronized (lifecycle) {
+        outbox.add(List.of(status(end.apply(lifecycle))), 0, () -> complete(source));
+      }
+    }
   }
 
   /** What to commit now: offsets and which records above them are still in flight. */

@@ -2,6 +2,7 @@ package io.hedgestream.gateway;
 
 import io.hedgestream.gateway.risk.PreTradeRisk;
 import io.hedgestream.gateway.risk.RiskCheckedRoute;
+import io.hedgestream.gateway.risk.TradingStates;
 import io.hedgestream.schemas.Topics;
 import java.time.Duration;
 import java.util.Collection;
@@ -61,9 +62,13 @@ public final class GatewayService implements AutoCloseable {
   /** How often waiting orders are checked against {@code gateway.order-timeout}. */
   private static final Duration EXPIRY_CHECK_EVERY = Duration.ofMillis(100);
   private static final Duration RECOVERY_BACKOFF = Duration.ofMillis(500);
+  /** How long the start-up read of policy.control (the trading states) may take. */
+  private static final Duration CONTROL_CATCH_UP = Duration.ofSeconds(60);
 
   private final GatewayConfig config;
   private final Consumer<byte[], byte[]> consumer;
+  private final ControlFeed control;
+  private final TradingStates tradingStates = new TradingStates();
   private final Supplier<Producer<byte[], byte[]>> producers;
   private final Function<ExecutionListener, OrderRoute> routeFactory;
   private final GatewayCounters counters = new GatewayCounters();
@@ -83,9 +88,11 @@ public final class GatewayService implements AutoCloseable {
   private long lastExpiryCheckNanos = System.nanoTime();
 
   private GatewayService(GatewayConfig config, Consumer<byte[], byte[]> consumer,
-      Supplier<Producer<byte[], byte[]>> producers, Function<ExecutionListener, OrderRoute> routeFactory) {
+      Consumer<byte[], byte[]> controlConsumer, Supplier<Producer<byte[], byte[]>> producers,
+      Function<ExecutionListener, OrderRoute> routeFactory) {
     this.config = config;
     this.consumer = consumer;
+    this.control = new ControlFeed(controlConsumer, tradingStates);
     this.producers = producers;
     this.routeFactory = routeFactory;
     this.outbox = new Outbox(consumer::wakeup);
@@ -103,13 +110,18 @@ public final class GatewayService implements AutoCloseable {
    */
   public static GatewayService start(GatewayConfig config, Function<ExecutionListener, OrderRoute> routeFactory) {
     return start(config, new KafkaConsumer<>(config.consumerProperties()),
+        new KafkaConsumer<>(config.controlConsumerProperties()),
         () -> new KafkaProducer<>(config.producerProperties()), routeFactory);
   }
 
-  /** Starts a gateway on the given clients (tests pass mock clients); {@code producers} makes transactional ones. */
+  /**
+   * Starts a gateway on the given clients (tests pass mock clients): {@code consumer} for orders and ticks,
+   * {@code controlConsumer} for policy.control (assigned, no group); {@code producers} makes transactional ones.
+   */
   static GatewayService start(GatewayConfig config, Consumer<byte[], byte[]> consumer,
-      Supplier<Producer<byte[], byte[]>> producers, Function<ExecutionListener, OrderRoute> routeFactory) {
-    GatewayService service = new GatewayService(config, consumer, producers, routeFactory);
+      Consumer<byte[], byte[]> controlConsumer, Supplier<Producer<byte[], byte[]>> producers,
+      Function<ExecutionListener, OrderRoute> routeFactory) {
+    GatewayService service = new GatewayService(config, consumer, controlConsumer, producers, routeFactory);
     service.thread.start();
     return service;
   }
@@ -144,6 +156,11 @@ public final class GatewayService implements AutoCloseable {
     return Optional.ofNullable(failure.get());
   }
 
+  /** The trading states that are not ACTIVE, e.g. {@code *=HALTED, SPY=REDUCING}; empty when all are ACTIVE. */
+  public String tradingStates() {
+    return tradingStates.describe();
+  }
+
   /** Whether the consumer thread is still running. */
   public boolean isRunning() {
     return finished.getCount() > 0;
@@ -165,6 +182,7 @@ public final class GatewayService implements AutoCloseable {
 
   private void run() {
     try {
+      control.catchUp(CONTROL_CATCH_UP);
       producer = producers.get();
       producer.initTransactions();
       pipeline = newPipeline();
@@ -181,7 +199,8 @@ public final class GatewayService implements AutoCloseable {
     } catch (AuthorizationException | AuthenticationException e) {
       failure.compareAndSet(null, e);
       LOG.error("gateway stopped: the cluster refused its credentials or ACLs: {} (the gateway's principal needs "
-          + "READ on orders.hedge and md.ticks and on group {}, WRITE on fills.hedge and on transactional id {})",
+          + "READ on orders.hedge, md.ticks and policy.control and on group {}, WRITE on fills.hedge and orders.status "
+          + "and on transactional id {})",
           e.getMessage(), config.groupId(), config.transactionalId());
     } catch (Throwable e) { // NOPMD: an Error too must reach failure(), or the demo reads the stop as clean
       failure.compareAndSet(null, e);
@@ -203,6 +222,9 @@ public final class GatewayService implements AutoCloseable {
         }
       } catch (WakeupException e) {
         // An execution is waiting in the outbox, or close() was called: the loop decides which.
+      }
+      for (String halted : control.poll()) {
+        pipeline.cancelWaiting(halted);
       }
       long now = System.nanoTime();
       if (now - lastCommitNanos >= config.commitInterval().toNanos()) {
@@ -314,6 +336,7 @@ public final class GatewayService implements AutoCloseable {
       producer.abortTransaction();
     } catch (RuntimeException abortFailed) { // NOPMD: whatever the state, a fresh producer is the way out
       closeQuietly(producer);
+      control.catchUp(CONTROL_CATCH_UP);
       producer = producers.get();
       producer.initTransactions();
     }
@@ -339,7 +362,7 @@ public final class GatewayService implements AutoCloseable {
   }
 
   private GatewayPipeline newPipeline() {
-    PreTradeRisk risk = new PreTradeRisk(config.risk());
+    PreTradeRisk risk = new PreTradeRisk(config.risk(), tradingStates, System::nanoTime);
     return new GatewayPipeline(config.dedupCapacity(), outbox, counters,
         listener -> new RiskCheckedRoute(risk, listener, routeFactory.apply(listener)));
   }
@@ -364,6 +387,7 @@ public final class GatewayService implements AutoCloseable {
           e.getMessage());
     } finally {
       closeQuietly(consumer);
+      closeQuietly(control);
       if (producer != null) {
         // A transaction left open (after a failure) is aborted by the broker when this id next initialises,
         // or after gateway.transaction-timeout-ms; closing must not wait for it.

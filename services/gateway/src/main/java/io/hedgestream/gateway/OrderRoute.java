@@ -52,15 +52,23 @@ public interface OrderRoute extends AutoCloseable {
     return "";
   }
 
+  /** Which held orders to take back: an order, and how long it has waited. */
+  @FunctionalInterface
+  interface WaitingFilter {
+    /** Whether to take back {@code order}, which has waited {@code waited}. */
+    boolean test(HedgeOrder order, java.time.Duration waited);
+  }
+
   /**
-   * Takes back the orders the route still holds that have waited longer than {@code age} without reaching
-   * the venue (for a market, or a tick of their own time): they will never execute, and no listener call
-   * follows for them. The default holds none.
+   * Takes back the orders the route still holds, not yet at the venue (waiting for a market, or a tick of
+   * their own time), that {@code which} selects: they will never execute, and no listener call follows for
+   * them. The gateway expires orders that waited too long and cancels those of a halted symbol this way. The
+   * default holds none.
    *
-   * @param age how long an order may wait
-   * @return the orders taken back, in the order they arrived per symbol
+   * @param which the orders to take back
+   * @return the orders taken back
    */
-  default java.util.List<HedgeOrder> expireWaiting(java.time.Duration age) {
+  default java.util.List<HedgeOrder> takeBackWaiting(WaitingFilter which) {
     return java.util.List.of();
   }
 

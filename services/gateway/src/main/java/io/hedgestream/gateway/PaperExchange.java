@@ -193,15 +193,15 @@ public final class PaperExchange implements OrderRoute {
   }
 
   @Override
-  public List<HedgeOrder> expireWaiting(Duration age) {
+  public List<HedgeOrder> takeBackWaiting(WaitingFilter which) {
     long now = System.nanoTime();
-    List<HedgeOrder> expired = new ArrayList<>();
-    waiting.values().forEach(queue -> queue.removeIf(held -> now - held.sinceNanos() > age.toNanos()
-        && expired.add(held.order())));
+    List<HedgeOrder> taken = new ArrayList<>();
+    waiting.values().forEach(queue -> queue.removeIf(held ->
+        which.test(held.order(), Duration.ofNanos(now - held.sinceNanos())) && taken.add(held.order())));
     waiting.values().removeIf(Queue::isEmpty);
-    waitingCount -= expired.size();
-    openOrders.addAndGet(-expired.size());
-    return expired;
+    waitingCount -= taken.size();
+    openOrders.addAndGet(-taken.size());
+    return taken;
   }
 
   /** Whether the market the order must fill at is known: any tick (latest), or a tick at or after its time. */

@@ -49,7 +49,7 @@ class GatewayKillIT {
   @ValueSource(strings = {"order-time", "latest"})
   void killedThreeTimesTheGatewayFillsEveryOrderExactlyOnce(String fillAt) throws Exception {
     KafkaFixture.createTopics(1, List.of(Topics.MD_TICKS.name(), Topics.ORDERS_HEDGE.name(),
-        Topics.FILLS_HEDGE.name(), Topics.ORDERS_STATUS.name(), Topics.deadLetterOf(Topics.ORDERS_HEDGE).name(),
+        Topics.FILLS_HEDGE.name(), Topics.ORDERS_STATUS.name(), Topics.POLICY_CONTROL.name(), Topics.deadLetterOf(Topics.ORDERS_HEDGE).name(),
         Topics.deadLetterOf(Topics.MD_TICKS).name()));
     String run = UUID.randomUUID().toString().substring(0, 8);
     String symbol = "K" + run;

@@ -255,6 +255,19 @@ class GatewayPipelineTest {
     assertThat(pipeline.openOrders()).isZero();
   }
 
+  @Test
+  void aHaltCancelsTheHeldOrdersOfItsSymbolOnly() {
+    pipeline.accept(orderRecord("ACME", TestRecords.order("acme", "ACME", Side.BUY, 10)));
+    pipeline.accept(orderRecord("OTHER", TestRecords.order("other", "OTHER", Side.BUY, 10)));
+    assertThat(pipeline.cancelWaiting("ACME")).isEqualTo(1);
+    assertThat(statuses()).filteredOn(status -> status.getStatus() == OrderState.CANCELED)
+        .extracting(OrderStatus::getOrderId, OrderStatus::getReasonCode)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("acme", GatewayPipeline.HALTED));
+    assertThat(pipeline.openOrders()).as("OTHER still waits").isEqualTo(1);
+    assertThat(pipeline.cancelWaiting("*")).isEqualTo(1);
+    assertThat(committedPosition(ORDERS)).as("both handled").isEqualTo(2);
+  }
+
   private List<OrderStatus> statuses() {
     return sentTo(Topics.ORDERS_STATUS.name()).stream().map(r -> decode(Topics.ORDERS_STATUS, r.value())).toList();
   }

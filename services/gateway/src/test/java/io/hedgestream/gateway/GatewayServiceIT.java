@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.hedgestream.avro.DeadLetter;
 import io.hedgestream.avro.Fill;
+import io.hedgestream.avro.ControlCommand;
 import io.hedgestream.avro.HedgeOrder;
 import io.hedgestream.avro.OrderState;
 import io.hedgestream.avro.OrderStatus;
+import io.hedgestream.avro.PolicyControl;
 import io.hedgestream.avro.Side;
+import io.hedgestream.avro.TradingState;
 import io.hedgestream.schemas.Topic;
 import io.hedgestream.schemas.Topics;
 import io.hedgestream.testkit.KafkaFixture;
@@ -39,7 +42,7 @@ class GatewayServiceIT {
   @Test
   void fillsOrdersOnceDeadLettersInvalidOnesAndCommitsEverything() throws Exception {
     KafkaFixture.createTopics(1, List.of(Topics.MD_TICKS.name(), Topics.ORDERS_HEDGE.name(),
-        Topics.FILLS_HEDGE.name(), Topics.ORDERS_STATUS.name(), ORDERS_DLQ.name()));
+        Topics.FILLS_HEDGE.name(), Topics.ORDERS_STATUS.name(), Topics.POLICY_CONTROL.name(), ORDERS_DLQ.name()));
     String run = UUID.randomUUID().toString().substring(0, 8);
     String symbol = "GW" + run;
     HedgeOrder buy = TestRecords.order(run + "-buy", symbol, Side.BUY, 250);
@@ -99,7 +102,7 @@ class GatewayServiceIT {
   @Test
   void anOrderWhoseMarketNeverComesExpiresAfterTheTimeout() throws Exception {
     KafkaFixture.createTopics(1, List.of(Topics.MD_TICKS.name(), Topics.ORDERS_HEDGE.name(),
-        Topics.FILLS_HEDGE.name(), Topics.ORDERS_STATUS.name(), ORDERS_DLQ.name()));
+        Topics.FILLS_HEDGE.name(), Topics.ORDERS_STATUS.name(), Topics.POLICY_CONTROL.name(), ORDERS_DLQ.name()));
     String run = UUID.randomUUID().toString().substring(0, 8);
     String symbol = "NT" + run;
     publish(List.of(record(Topics.ORDERS_HEDGE, symbol, TestRecords.order(run + "-lonely", symbol, Side.BUY, 5))));
@@ -122,6 +125,74 @@ class GatewayServiceIT {
     assertThat(statuses.get(1).getReasonCode()).isEqualTo("ORDER_TIMEOUT");
     assertThat(committed(config, Topics.ORDERS_HEDGE.name())).as("the expired order is handled")
         .isEqualTo(endOffset(Topics.ORDERS_HEDGE.name()));
+  }
+
+  /**
+   * Trading states over the broker: a halt cancels the order the gateway holds and refuses new ones, ACTIVE
+   * trades again, and a gateway started while its symbols are HALTED reads that before its first order.
+   */
+  @Test
+  void aHaltedSymbolTradesNothingUntilActiveAgainAcrossARestart() throws Exception {
+    KafkaFixture.createTopics(1, List.of(Topics.MD_TICKS.name(), Topics.ORDERS_HEDGE.name(),
+        Topics.FILLS_HEDGE.name(), Topics.ORDERS_STATUS.name(), Topics.POLICY_CONTROL.name(), ORDERS_DLQ.name()));
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String symbol = "HT" + run;
+    Properties props = new Properties();
+    props.setProperty("gateway.bootstrap.servers", KafkaFixture.bootstrapServers());
+    props.setProperty("gateway.group-id", "gateway-halt-it-" + run);
+    GatewayConfig config = GatewayConfig.from(props);
+    try (KafkaConsumer<byte[], byte[]> statuses = new KafkaConsumer<>(KafkaFixture.consumerProps("halt-" + run))) {
+      statuses.subscribe(List.of(Topics.ORDERS_STATUS.name()));
+      try (GatewayService gateway = GatewayService.start(config)) {
+        publish(List.of(record(Topics.ORDERS_HEDGE, symbol, TestRecords.order(run + "-1", symbol, Side.BUY, 5))));
+        awaitStatus(statuses, symbol, run + "-1", OrderState.NEW);
+        publish(List.of(trading(symbol, TradingState.HALTED)));
+        assertThat(awaitStatus(statuses, symbol, run + "-1", OrderState.CANCELED).getReasonCode())
+            .isEqualTo("HALTED");
+        publish(List.of(record(Topics.MD_TICKS, symbol, TestRecords.tick(symbol, 99.5, 100.5)),
+            record(Topics.ORDERS_HEDGE, symbol, TestRecords.order(run + "-2", symbol, Side.BUY, 5))));
+        assertThat(awaitStatus(statuses, symbol, run + "-2", OrderState.REJECTED).getReasonCode())
+            .isEqualTo("RISK_HALTED");
+        publish(List.of(trading(symbol, TradingState.ACTIVE)));
+        // Commands and orders are two topics: wait until the gateway has read the command.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (gateway.tradingStates().contains(symbol) && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        assertThat(gateway.tradingStates()).doesNotContain(symbol);
+        publish(List.of(record(Topics.ORDERS_HEDGE, symbol, TestRecords.order(run + "-3", symbol, Side.BUY, 5))));
+        awaitStatus(statuses, symbol, run + "-3", OrderState.FILLED);
+      }
+      publish(List.of(trading("*", TradingState.HALTED)));
+      try (GatewayService gateway = GatewayService.start(config)) {
+        publish(List.of(record(Topics.MD_TICKS, symbol, TestRecords.tick(symbol, 99.5, 100.5)),
+            record(Topics.ORDERS_HEDGE, symbol, TestRecords.order(run + "-4", symbol, Side.BUY, 5))));
+        assertThat(awaitStatus(statuses, symbol, run + "-4", OrderState.REJECTED).getReasonCode())
+            .as("the restarted gateway read the halt before its first order").isEqualTo("RISK_HALTED");
+      } finally {
+        publish(List.of(trading("*", TradingState.ACTIVE)));
+      }
+    }
+  }
+
+  private static ProducerRecord<byte[], byte[]> trading(String key, TradingState state) {
+    return record(Topics.POLICY_CONTROL, key, PolicyControl.newBuilder().setCommandId("t-" + UUID.randomUUID())
+        .setCommand(ControlCommand.SET_TRADING_STATE).setTradingState(state).setOperator("it")
+        .setEventTimeMicros(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS)).build());
+  }
+
+  private static OrderStatus awaitStatus(KafkaConsumer<byte[], byte[]> consumer, String symbol, String orderId,
+      OrderState state) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+        OrderStatus status = decode(Topics.ORDERS_STATUS, r.value());
+        if (symbol.equals(status.getSymbol()) && orderId.equals(status.getOrderId()) && status.getStatus() == state) {
+          return status;
+        }
+      }
+    }
+    throw new AssertionError("no " + state + " status of " + orderId + " within 30 s");
   }
 
   private static <V> ProducerRecord<byte[], byte[]> record(Topic<String, V> topic, String key, V value) {

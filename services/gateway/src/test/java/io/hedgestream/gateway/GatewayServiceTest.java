@@ -39,7 +39,7 @@ class GatewayServiceTest {
     });
     GatewayConfig config = GatewayConfig.from(new Properties());
 
-    GatewayService gateway = GatewayService.start(config, consumer, () -> producer,
+    GatewayService gateway = GatewayService.start(config, consumer, emptyControlTopic(), () -> producer,
         listener -> new ThrowingRoute(missing));
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (gateway.isRunning() && System.nanoTime() < deadline) {
@@ -49,6 +49,17 @@ class GatewayServiceTest {
     assertThat(gateway.isRunning()).isFalse();
     assertThat(gateway.failure()).containsSame(missing);
     gateway.close();
+  }
+
+  /** A consumer of a policy.control with one empty partition: every symbol ACTIVE. */
+  static MockConsumer<byte[], byte[]> emptyControlTopic() {
+    MockConsumer<byte[], byte[]> control = new MockConsumer<>("earliest");
+    TopicPartition partition = new TopicPartition(Topics.POLICY_CONTROL.name(), 0);
+    control.updatePartitions(partition.topic(),
+        java.util.List.of(new org.apache.kafka.common.PartitionInfo(partition.topic(), 0, null, null, null)));
+    control.updateBeginningOffsets(Map.of(partition, 0L));
+    control.updateEndOffsets(Map.of(partition, 0L));
+    return control;
   }
 
   /** A route whose every submission throws the given error, as a missing class would. */

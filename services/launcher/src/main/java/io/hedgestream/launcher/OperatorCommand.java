@@ -2,6 +2,7 @@ package io.hedgestream.launcher;
 
 import io.hedgestream.avro.ControlCommand;
 import io.hedgestream.avro.PolicyControl;
+import io.hedgestream.avro.TradingState;
 import io.hedgestream.engine.input.ControlDecoder;
 import io.hedgestream.engine.policy.HedgePolicies;
 import io.hedgestream.engine.policy.onnx.ModelFiles;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code hedge control}: operator commands to running engines over {@code policy.control} — activate a model
  * (its sha256 computed here from the file, so the engine can check it is the same file), kill switch,
- * resume, limits. The engines dead-letter a command they refuse on {@code policy.control.dlq}.
+ * resume, limits — and to the gateways: their trading state. The engines dead-letter a command they refuse on {@code policy.control.dlq}.
  */
 @Command(name = "control", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Send an operator command to the engines over policy.control.",
@@ -96,6 +97,15 @@ final class OperatorCommand {
     return send(config, command(ControlCommand.SET_LIMITS).setLimits(limits).build());
   }
 
+  @Command(name = "trading", mixinStandardHelpOptions = true,
+      description = {"Set the gateway's trading state of the symbol(s): ACTIVE, REDUCING (no new orders until the "
+          + "gateway can tell which reduce exposure) or HALTED (no new orders; the orders the gateway still holds "
+          + "are canceled). The stricter of a symbol's state and the * state applies."})
+  int trading(@Mixin ConfigOptions config,
+      @Parameters(paramLabel = "STATE", description = "ACTIVE, REDUCING or HALTED") TradingState state) {
+    return send(config, command(ControlCommand.SET_TRADING_STATE).setTradingState(state).build());
+  }
+
   private PolicyControl.Builder command(ControlCommand kind) {
     return PolicyControl.newBuilder()
         .setCommandId(kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID())
@@ -118,6 +128,7 @@ final class OperatorCommand {
           Topics.POLICY_CONTROL.valueSerde().serializer().serialize(topic, command))).get();
       PrintWriter out = spec.commandLine().getOut();
       out.println("hedge control: " + command.getCommand() + " " + command.getCommandId() + " for " + symbol
+          + (command.getTradingState() == null ? "" : " " + command.getTradingState())
           + (command.getModelPath() == null ? "" : " model " + command.getModelPath() + " sha256 "
           + command.getSha256()) + " sent to " + topic + "-" + sent.partition() + "@" + sent.offset()
           + "; a refusal appears on " + Topics.deadLetterOf(Topics.POLICY_CONTROL).name());

@@ -24,7 +24,8 @@ import org.apache.kafka.common.resource.ResourceType;
  *   <tr><td>engine</td><td>md.ticks, orders.client, fills.hedge, orders.status, policy.control</td><td>orders.hedge,
  *     pnl.events, risk.metrics, regime.events, the .dlq of its inputs</td><td>group, internal topics and
  *     transactional ids prefixed with {@code engine.application.id}</td></tr>
- *   <tr><td>gateway</td><td>orders.hedge, md.ticks</td><td>fills.hedge, orders.status, orders.hedge.dlq,
+ *   <tr><td>gateway</td><td>orders.hedge, md.ticks, policy.control (trading states)</td><td>fills.hedge,
+ *     orders.status, orders.hedge.dlq,
  *     md.ticks.dlq</td>
  *     <td>group {@code gateway.group-id}, transactional id {@code gateway.instance-id}</td></tr>
  *   <tr><td>feed</td><td>-</td><td>md.ticks, orders.client</td><td></td></tr>
@@ -72,6 +73,7 @@ public final class ServiceAcls {
     List<AclBinding> acls = new ArrayList<>();
     read(acls, principal, Topics.ORDERS_HEDGE.name());
     read(acls, principal, Topics.MD_TICKS.name());
+    read(acls, principal, Topics.POLICY_CONTROL.name());
     write(acls, principal, Topics.FILLS_HEDGE.name());
     write(acls, principal, Topics.ORDERS_STATUS.name());
     write(acls, principal, Topics.deadLetterOf(Topics.ORDERS_HEDGE).name());

@@ -35,7 +35,7 @@ class OperatorCommandIT {
   }
 
   @Test
-  void activateSendsTheModelsAbsolutePathAndChecksumAndKillTargetsTheSymbol() {
+  void activateSendsTheModelsAbsolutePathAndChecksumKillTargetsTheSymbolAndTradingSetsAState() {
     KafkaFixture.createTopics(1, Topics.allNames());
     Path model = ShippedPolicy.locate().orElseThrow();
     String operator = "op-" + UUID.randomUUID();
@@ -44,13 +44,17 @@ class OperatorCommandIT {
         "--bootstrap-servers", KafkaFixture.bootstrapServers())).isZero();
     assertThat(run("control", "kill", "--operator", operator, "--bootstrap-servers",
         KafkaFixture.bootstrapServers())).isZero();
+    assertThat(run("control", "trading", "HALTED", "--symbol", "QQQ", "--operator", operator,
+        "--bootstrap-servers", KafkaFixture.bootstrapServers())).isZero();
+    assertThat(run("control", "trading", "PAUSED", "--operator", operator, "--bootstrap-servers",
+        KafkaFixture.bootstrapServers())).as("not a trading state").isNotZero();
 
     List<ConsumerRecord<byte[], byte[]>> mine = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(KafkaFixture.consumerProps("control-it-" + UUID.randomUUID()))) {
       consumer.subscribe(List.of(Topics.POLICY_CONTROL.name()));
       Instant deadline = Instant.now().plusSeconds(30);
-      while (mine.size() < 2 && Instant.now().isBefore(deadline)) {
+      while (mine.size() < 3 && Instant.now().isBefore(deadline)) {
         consumer.poll(Duration.ofMillis(200)).forEach(record -> {
           if (decode(record).getOperator().equals(operator)) {
             mine.add(record);
@@ -58,7 +62,7 @@ class OperatorCommandIT {
         });
       }
     }
-    assertThat(mine).hasSize(2);
+    assertThat(mine).hasSize(3);
     PolicyControl activate = decode(mine.get(0));
     assertThat(new String(mine.get(0).key(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("SPY");
     assertThat(activate.getCommand()).isEqualTo(ControlCommand.ACTIVATE_MODEL);
@@ -67,7 +71,12 @@ class OperatorCommandIT {
     PolicyControl kill = decode(mine.get(1));
     assertThat(new String(mine.get(1).key(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("*");
     assertThat(kill.getCommand()).isEqualTo(ControlCommand.KILL_SWITCH);
-    assertThat(out.toString()).contains("ACTIVATE_MODEL", "sha256 " + activate.getSha256(), "KILL_SWITCH");
+    PolicyControl halt = decode(mine.get(2));
+    assertThat(new String(mine.get(2).key(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("QQQ");
+    assertThat(halt.getCommand()).isEqualTo(ControlCommand.SET_TRADING_STATE);
+    assertThat(halt.getTradingState()).isEqualTo(io.hedgestream.avro.TradingState.HALTED);
+    assertThat(out.toString()).contains("ACTIVATE_MODEL", "sha256 " + activate.getSha256(), "KILL_SWITCH",
+        "SET_TRADING_STATE", "HALTED");
   }
 
   private static PolicyControl decode(ConsumerRecord<byte[], byte[]> record) {

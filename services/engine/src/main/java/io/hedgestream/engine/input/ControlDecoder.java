@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Decodes {@code policy.control}. KILL_SWITCH, RESUME and SET_LIMITS are checked for their arguments.
+ * Decodes {@code policy.control}. KILL_SWITCH, RESUME, SET_LIMITS and SET_TRADING_STATE are checked for
+ * their arguments.
  * ACTIVATE_MODEL is checked here in full, once per command and before it is broadcast to every task: the
  * engine's {@link PolicyRegistry} loads the model and verifies its sha256, metadata and version, so a refused
  * model is dead-lettered once ({@link RejectCode#MODEL_REFUSED}, with the reason) and no task switches.
@@ -56,6 +57,10 @@ public final class ControlDecoder extends RecordDecoder<PolicyControl> {
     }
     if (command.getCommand() == ControlCommand.SET_LIMITS) {
       return invalidLimits(command.getLimits());
+    }
+    if (command.getCommand() == ControlCommand.SET_TRADING_STATE && command.getTradingState() == null) {
+      return new Rejection(RejectCode.INVALID_COMMAND, "SET_TRADING_STATE without a tradingState (ACTIVE, "
+          + "REDUCING or HALTED)");
     }
     return null;
   }

@@ -63,6 +63,9 @@ final class Controls {
       case ACTIVATE_MODEL:
         policies.activate(target, ModelActivation.of(command), id);
         return List.of();
+      case SET_TRADING_STATE:
+        // The gateway enforces trading states; the engine keeps deciding, and hedges again after a refusal.
+        return List.of();
       default:
         LOG.warn("control {} {} ignored: not accepted by the decoder", id, command.getCommand());
         return List.of();

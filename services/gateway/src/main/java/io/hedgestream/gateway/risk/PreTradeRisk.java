@@ -3,6 +3,7 @@ package io.hedgestream.gateway.risk;
 import io.hedgestream.avro.HedgeOrder;
 import io.hedgestream.avro.InstrumentType;
 import io.hedgestream.avro.MarketTick;
+import io.hedgestream.avro.TradingState;
 import io.hedgestream.gateway.Rejection;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,7 @@ import java.util.function.LongSupplier;
 
 /**
  * The pre-trade checks of {@link PreTradeLimits}, in this order (the first one an order breaks is its
- * rejection): restricted symbol, order quantity, reference present, reference fresh, notional, price collar,
+ * rejection): trading state (HALTED, REDUCING), restricted symbol, order quantity, reference present, reference fresh, notional, price collar,
  * duplicate, throttle per book, throttle overall. Quotes update the references; {@link #accepted} records
  * an order that passed and was sent, for the duplicate and throttle windows. The windows run on event
  * times, so a replay gets the same answers at any speed; they count orders less than the window apart
@@ -36,6 +37,7 @@ public final class PreTradeRisk {
   private record Sent(long eventMicros, String key) {}
 
   private final PreTradeLimits limits;
+  private final TradingStates states;
   private final long maxReferenceAgeNanos;
   private final LongSupplier clock;
   private final long duplicateWindowMicros;
@@ -51,17 +53,19 @@ public final class PreTradeRisk {
    * @param limits the limits
    */
   public PreTradeRisk(PreTradeLimits limits) {
-    this(limits, System::nanoTime);
+    this(limits, new TradingStates(), System::nanoTime);
   }
 
   /**
-   * Checks against {@code limits}, ageing quotes on {@code clock}.
+   * Checks against {@code limits} and the trading states, ageing quotes on {@code clock}.
    *
    * @param limits the limits
+   * @param states the trading states (the gateway's, kept across its sessions)
    * @param clock monotonic nanoseconds (tests pass their own)
    */
-  public PreTradeRisk(PreTradeLimits limits, LongSupplier clock) {
+  public PreTradeRisk(PreTradeLimits limits, TradingStates states, LongSupplier clock) {
     this.limits = limits;
+    this.states = states;
     this.clock = clock;
     this.maxReferenceAgeNanos = saturatedNanos(limits.maxReferenceAge());
     this.duplicateWindowMicros = micros(limits.duplicateWindow());
@@ -94,6 +98,14 @@ public final class PreTradeRisk {
    */
   public Optional<Rejection> check(HedgeOrder order) {
     String symbol = order.getSymbol();
+    TradingState state = states.effective(symbol);
+    if (state == TradingState.HALTED) {
+      return reject(RiskCode.HALTED, symbol + " is HALTED: no new orders (hedge control trading)");
+    }
+    if (state == TradingState.REDUCING) {
+      return reject(RiskCode.REDUCING, symbol + " is REDUCING: the gateway does not track positions yet, so it "
+          + "cannot tell an order that reduces exposure and refuses every new order");
+    }
     if (limits.restrictedSymbols().contains(symbol)) {
       return reject(RiskCode.RESTRICTED_SYMBOL, symbol + " is restricted (" + PreTradeLimits.PREFIX
           + "restricted-symbols)");

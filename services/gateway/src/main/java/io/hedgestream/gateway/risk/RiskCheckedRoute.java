@@ -104,15 +104,15 @@ public final class RiskCheckedRoute implements OrderRoute {
   }
 
   @Override
-  public List<HedgeOrder> expireWaiting(Duration age) {
+  public List<HedgeOrder> takeBackWaiting(WaitingFilter which) {
     long now = System.nanoTime();
-    List<HedgeOrder> expired = new ArrayList<>();
-    waiting.values().forEach(queue -> queue.removeIf(order -> now - order.sinceNanos() > age.toNanos()
-        && expired.add(order.order())));
+    List<HedgeOrder> taken = new ArrayList<>();
+    waiting.values().forEach(queue -> queue.removeIf(order ->
+        which.test(order.order(), Duration.ofNanos(now - order.sinceNanos())) && taken.add(order.order())));
     waiting.values().removeIf(Deque::isEmpty);
-    waitingCount -= expired.size();
-    expired.addAll(inner.expireWaiting(age));
-    return expired;
+    waitingCount -= taken.size();
+    taken.addAll(inner.takeBackWaiting(which));
+    return taken;
   }
 
   @Override

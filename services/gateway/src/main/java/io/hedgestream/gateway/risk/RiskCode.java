@@ -6,6 +6,13 @@ package io.hedgestream.gateway.risk;
  */
 public final class RiskCode {
 
+  /** The symbol (or every symbol) is HALTED by {@code hedge control trading}. */
+  public static final String HALTED = "RISK_HALTED";
+  /**
+   * The symbol (or every symbol) is REDUCING; the gateway does not track positions yet, so it refuses every
+   * new order rather than guess which reduce exposure.
+   */
+  public static final String REDUCING = "RISK_REDUCING";
   /** The order's underlying is in {@code gateway.risk.restricted-symbols}. */
   public static final String RESTRICTED_SYMBOL = "RISK_RESTRICTED_SYMBOL";
   /** More units (or option contracts) than one order may carry. */

@@ -9,6 +9,7 @@ import io.hedgestream.avro.MarketTick;
 import io.hedgestream.avro.OptionSpec;
 import io.hedgestream.avro.OptionType;
 import io.hedgestream.avro.Side;
+import io.hedgestream.avro.TradingState;
 import io.hedgestream.gateway.Rejection;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +41,7 @@ class PreTradeRiskTest {
     PreTradeLimits limits = new PreTradeLimits(Set.of("BAD"), 1_000, 10, Duration.ofMinutes(5), 50_000, 0.05,
         Duration.ofSeconds(1), 3, 5, 10);
     long[] clock = {0};
-    PreTradeRisk risk = new PreTradeRisk(limits, () -> clock[0]);
+    PreTradeRisk risk = new PreTradeRisk(limits, new TradingStates(), () -> clock[0]);
     risk.onQuote(tick("ACME", 99, 101, T0));
     risk.onQuote(tick("BAD", 9, 11, T0));
 
@@ -86,6 +87,31 @@ class PreTradeRiskTest {
   }
 
   @Test
+  void aHaltedOrReducingSymbolTakesNoNewOrderAndTheStricterStateApplies() {
+    TradingStates states = new TradingStates();
+    PreTradeRisk risk = new PreTradeRisk(PreTradeLimits.defaults(), states, System::nanoTime);
+    risk.onQuote(tick("ACME", 99, 101, T0));
+    risk.onQuote(tick("OTHER", 99, 101, T0));
+    HedgeOrder acme = order("ACME", "b1", Side.BUY, 1, null, T0);
+    HedgeOrder other = order("OTHER", "b1", Side.BUY, 1, null, T0);
+
+    assertThat(states.set("ACME", TradingState.HALTED)).as("newly halted").isTrue();
+    assertThat(states.set("ACME", TradingState.HALTED)).as("already halted").isFalse();
+    assertThat(code(risk, acme)).isEqualTo(RiskCode.HALTED);
+    assertThat(code(risk, other)).isNull();
+
+    assertThat(states.set(TradingStates.ALL, TradingState.REDUCING)).isFalse();
+    assertThat(code(risk, acme)).as("HALTED is stricter than * REDUCING").isEqualTo(RiskCode.HALTED);
+    assertThat(code(risk, other)).isEqualTo(RiskCode.REDUCING);
+
+    states.set("ACME", TradingState.ACTIVE);
+    assertThat(code(risk, acme)).as("* REDUCING still applies").isEqualTo(RiskCode.REDUCING);
+    states.set(TradingStates.ALL, TradingState.ACTIVE);
+    assertThat(code(risk, acme)).isNull();
+    assertThat(states.describe()).isEmpty();
+  }
+
+  @Test
   void anAbsurdOrderTimeIsAnsweredNotThrown() {
     PreTradeRisk risk = new PreTradeRisk(PreTradeLimits.defaults());
     risk.onQuote(tick("ACME", 99, 101, T0));
@@ -126,7 +152,7 @@ class PreTradeRiskTest {
         Duration.ofMillis(random.nextBoolean() ? 0 : 200 + random.nextInt(2_000)),
         random.nextInt(6), random.nextInt(10), 100);
     long[] clock = {0};
-    PreTradeRisk risk = new PreTradeRisk(limits, () -> clock[0]);
+    PreTradeRisk risk = new PreTradeRisk(limits, new TradingStates(), () -> clock[0]);
     Oracle oracle = new Oracle(limits);
     List<String> symbols = List.of("A", "B", "C", "D");
     Map<String, Integer> outcomes = new TreeMap<>();

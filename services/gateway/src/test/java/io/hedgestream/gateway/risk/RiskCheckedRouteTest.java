@@ -74,7 +74,7 @@ class RiskCheckedRouteTest {
   }
 
   @Test
-  void ordersWaitingHereOrAtTheVenueExpire() {
+  void ordersWaitingHereOrAtTheVenueAreTakenBack() {
     RiskCheckedRoute route = new RiskCheckedRoute(new PreTradeRisk(PreTradeLimits.defaults()), listener,
         new PaperExchange(PaperExchangeConfig.orderTime(0), listener));
     HedgeOrder early = order("ACME", "b1", Side.BUY, 10, null, T0);
@@ -83,8 +83,10 @@ class RiskCheckedRouteTest {
     HedgeOrder ahead = order("OTHER", "b1", Side.BUY, 10, null, T0.plusSeconds(60));
     assertThat(route.submit(ahead)).as("waits at the venue for the tick of its time").isEmpty();
     assertThat(route.openOrders()).isEqualTo(2);
-    assertThat(route.expireWaiting(Duration.ofHours(1))).isEmpty();
-    assertThat(route.expireWaiting(Duration.ZERO)).containsExactlyInAnyOrder(early, ahead);
+    assertThat(route.takeBackWaiting((order, waited) -> waited.compareTo(Duration.ofHours(1)) > 0)).isEmpty();
+    assertThat(route.takeBackWaiting((order, waited) -> order.getSymbol().equals("OTHER")))
+        .as("at the venue").containsExactly(ahead);
+    assertThat(route.takeBackWaiting((order, waited) -> true)).as("here").containsExactly(early);
     assertThat(route.openOrders()).isZero();
     route.onMarketData(tick("ACME", 99, 101, T0));
     route.onMarketData(tick("OTHER", 99, 101, T0.plusSeconds(60)));
