@@ -36,10 +36,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The gateway process: one thread polls {@code orders.hedge} and {@code md.ticks} (raw bytes, read_committed
  * so orders of aborted engine transactions are never executed), hands them to a {@link GatewayPipeline} over
- * the configured {@link OrderRoute}, and publishes fills and dead letters.
+ * the configured {@link OrderRoute} behind the pre-trade checks ({@link RiskCheckedRoute}), and publishes
+ * fills, order statuses and dead letters. Before its first order it reads the trading states on
+ * {@code policy.control} ({@link ControlFeed}) and then follows them between polls: a HALTED symbol's held
+ * orders are canceled. With {@code gateway.order-timeout} set, orders that waited that long for their market
+ * expire.
  *
- * <p>Delivery is exactly-once, end to end, across crashes: the fills and dead letters a record caused and the
- * offsets that mark it handled are committed in one Kafka transaction (transactional id
+ * <p>Delivery is exactly-once, end to end, across crashes: the fills, statuses and dead letters a record
+ * caused and the offsets that mark it handled are committed in one Kafka transaction (transactional id
  * {@code gateway.instance-id}, fenced by the consumer group's generation), every
  * {@code gateway.commit-interval-ms}. Executions happen on the route's own threads and are handed to this
  * thread through an {@link Outbox}. What the gateway needs to finish an order after a restart is recovered
