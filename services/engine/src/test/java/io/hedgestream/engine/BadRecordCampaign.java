@@ -13,7 +13,7 @@ import io.hedgestream.avro.PnlEvent;
 import io.hedgestream.avro.PolicyControl;
 import io.hedgestream.avro.SabrParams;
 import io.hedgestream.avro.Side;
-import io.hedgestream.engine.input.EpochMicros;
+import io.hedgestream.basics.EpochMicros;
 import io.hedgestream.schemas.Topic;
 import io.hedgestream.schemas.Topics;
 import java.io.IOException;

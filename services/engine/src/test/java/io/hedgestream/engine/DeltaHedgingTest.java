@@ -15,7 +15,7 @@ import io.hedgestream.avro.InstrumentType;
 import io.hedgestream.avro.OptionType;
 import io.hedgestream.avro.PnlEvent;
 import io.hedgestream.avro.Side;
-import io.hedgestream.engine.input.EpochMicros;
+import io.hedgestream.basics.EpochMicros;
 import io.hedgestream.engine.marking.MarketSnapshot;
 import io.hedgestream.engine.policy.DeltaHedgePolicy;
 import io.hedgestream.pricing.BlackScholes;

@@ -16,7 +16,7 @@ import io.hedgestream.avro.HedgeReason;
 import io.hedgestream.avro.MarketTick;
 import io.hedgestream.avro.PnlEvent;
 import io.hedgestream.avro.Side;
-import io.hedgestream.engine.input.EpochMicros;
+import io.hedgestream.basics.EpochMicros;
 import io.hedgestream.engine.marking.BookMarker;
 import io.hedgestream.engine.marking.MarketSnapshot;
 import io.hedgestream.engine.policy.DecisionContext;

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.hedgestream.avro.HedgeOrder;
 import io.hedgestream.avro.PnlEvent;
-import io.hedgestream.engine.input.EpochMicros;
+import io.hedgestream.basics.EpochMicros;
 import io.hedgestream.pricing.BlackScholes;
 import io.hedgestream.pricing.PutCall;
 import java.util.List;

@@ -12,7 +12,7 @@ import io.hedgestream.avro.OptionSpec;
 import io.hedgestream.avro.OptionType;
 import io.hedgestream.avro.PnlEvent;
 import io.hedgestream.avro.SabrParams;
-import io.hedgestream.engine.input.EpochMicros;
+import io.hedgestream.basics.EpochMicros;
 import io.hedgestream.engine.policy.onnx.ModelFixtures;
 import io.hedgestream.pricing.BlackScholes;
 import io.hedgestream.pricing.PutCall;

@@ -4,7 +4,7 @@ import io.hedgestream.avro.ClientOrder;
 import io.hedgestream.avro.MarketTick;
 import io.hedgestream.avro.OptionSpec;
 import io.hedgestream.avro.OptionType;
-import io.hedgestream.engine.input.EpochMicros;
+import io.hedgestream.basics.EpochMicros;
 import io.hedgestream.schemas.Topic;
 import io.hedgestream.schemas.Topics;
 import java.time.Duration;

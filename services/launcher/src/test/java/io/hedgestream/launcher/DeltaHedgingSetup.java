@@ -1,6 +1,6 @@
 package io.hedgestream.launcher;
 
-import io.hedgestream.engine.input.EpochMicros;
+import io.hedgestream.basics.EpochMicros;
 import io.hedgestream.pricing.BlackScholes;
 import io.hedgestream.pricing.PutCall;
 import java.util.Random;

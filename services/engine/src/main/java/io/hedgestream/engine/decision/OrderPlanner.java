@@ -6,7 +6,7 @@ import io.hedgestream.avro.InstrumentType;
 import io.hedgestream.avro.OptionSpec;
 import io.hedgestream.avro.OptionType;
 import io.hedgestream.avro.Side;
-import io.hedgestream.engine.input.EpochMicros;
+import io.hedgestream.basics.EpochMicros;
 import io.hedgestream.engine.policy.TargetHoldings;
 import io.hedgestream.engine.state.BookState;
 import io.hedgestream.engine.state.HedgeSeries;

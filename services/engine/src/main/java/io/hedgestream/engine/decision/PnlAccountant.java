@@ -1,7 +1,7 @@
 package io.hedgestream.engine.decision;
 
 import io.hedgestream.avro.PnlEvent;
-import io.hedgestream.engine.input.EpochMicros;
+import io.hedgestream.basics.EpochMicros;
 import io.hedgestream.engine.marking.BookGreeks;
 import io.hedgestream.engine.marking.BookMarks;
 import io.hedgestream.engine.marking.OptionMark;

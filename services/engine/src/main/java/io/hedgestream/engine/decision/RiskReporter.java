@@ -1,7 +1,7 @@
 package io.hedgestream.engine.decision;
 
 import io.hedgestream.avro.RiskSnapshot;
-import io.hedgestream.engine.input.EpochMicros;
+import io.hedgestream.basics.EpochMicros;
 import io.hedgestream.engine.state.BookState;
 import io.hedgestream.risk.PnlStatistics;
 import io.hedgestream.risk.RollingPnlWindow;

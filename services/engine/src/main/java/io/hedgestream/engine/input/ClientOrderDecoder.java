@@ -2,6 +2,7 @@ package io.hedgestream.engine.input;
 
 import io.hedgestream.avro.ClientOrder;
 import io.hedgestream.avro.OptionSpec;
+import io.hedgestream.basics.EpochMicros;
 import io.hedgestream.schemas.Topics;
 import java.time.Duration;
 

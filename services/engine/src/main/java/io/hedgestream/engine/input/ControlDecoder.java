@@ -2,6 +2,7 @@ package io.hedgestream.engine.input;
 
 import io.hedgestream.avro.ControlCommand;
 import io.hedgestream.avro.PolicyControl;
+import io.hedgestream.basics.EpochMicros;
 import io.hedgestream.basics.Result;
 import io.hedgestream.engine.policy.HedgePolicy;
 import io.hedgestream.engine.policy.ModelActivation;

@@ -1,6 +1,7 @@
 package io.hedgestream.engine.input;
 
 import io.hedgestream.avro.DeadLetter;
+import io.hedgestream.basics.EpochMicros;
 import io.hedgestream.schemas.AvroSerde;
 import io.hedgestream.schemas.Topic;
 import io.hedgestream.schemas.Topics;

@@ -1,5 +1,6 @@
 package io.hedgestream.engine.input;
 
+import io.hedgestream.basics.EpochMicros;
 import io.hedgestream.config.SettingsReader;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package io.hedgestream.engine.input;
 
 import io.hedgestream.avro.OrderStatus;
+import io.hedgestream.basics.EpochMicros;
 import io.hedgestream.schemas.Topics;
 
 /**

@@ -2,6 +2,7 @@ package io.hedgestream.engine.input;
 
 import io.hedgestream.avro.MarketTick;
 import io.hedgestream.avro.SabrParams;
+import io.hedgestream.basics.EpochMicros;
 import io.hedgestream.schemas.Topics;
 
 /**

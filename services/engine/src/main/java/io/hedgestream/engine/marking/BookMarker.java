@@ -1,7 +1,7 @@
 package io.hedgestream.engine.marking;
 
+import io.hedgestream.basics.EpochMicros;
 import io.hedgestream.basics.Result;
-import io.hedgestream.engine.input.EpochMicros;
 import io.hedgestream.engine.state.BookState;
 import io.hedgestream.engine.state.HedgeSeries;
 import io.hedgestream.engine.state.OptionPosition;

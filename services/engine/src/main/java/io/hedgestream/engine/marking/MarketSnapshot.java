@@ -2,7 +2,7 @@ package io.hedgestream.engine.marking;
 
 import io.hedgestream.avro.MarketTick;
 import io.hedgestream.avro.SabrParams;
-import io.hedgestream.engine.input.EpochMicros;
+import io.hedgestream.basics.EpochMicros;
 
 /**
  * An immutable view of the latest valid tick of a symbol: what a book is marked and decided at.

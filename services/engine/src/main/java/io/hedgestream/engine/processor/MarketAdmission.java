@@ -2,9 +2,9 @@ package io.hedgestream.engine.processor;
 
 import io.hedgestream.avro.ClientOrder;
 import io.hedgestream.avro.Fill;
+import io.hedgestream.basics.EpochMicros;
 import io.hedgestream.basics.Result;
 import io.hedgestream.engine.input.EngineInput;
-import io.hedgestream.engine.input.EpochMicros;
 import io.hedgestream.engine.input.InputLimits;
 import io.hedgestream.engine.input.RejectCode;
 import io.hedgestream.engine.input.Rejection;

@@ -1,7 +1,7 @@
 package io.hedgestream.engine.processor;
 
 import io.hedgestream.avro.RegimeChange;
-import io.hedgestream.engine.input.EpochMicros;
+import io.hedgestream.basics.EpochMicros;
 import io.hedgestream.market.AmihudQuartiles;
 import io.hedgestream.market.RegimeLabel;
 import io.hedgestream.market.RollingMarketState;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.hedgestream.avro.HedgeReason;
 import io.hedgestream.avro.PnlEvent;
+import io.hedgestream.basics.EpochMicros;
 import io.hedgestream.basics.Result;
-import io.hedgestream.engine.input.EpochMicros;
 import io.hedgestream.engine.marking.BookMarker;
 import io.hedgestream.engine.marking.BookMarks;
 import io.hedgestream.engine.marking.MarketSnapshot;

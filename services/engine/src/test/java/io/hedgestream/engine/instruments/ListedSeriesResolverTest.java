@@ -3,7 +3,7 @@ package io.hedgestream.engine.instruments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hedgestream.engine.input.EpochMicros;
+import io.hedgestream.basics.EpochMicros;
 import io.hedgestream.engine.marking.MarketSnapshot;
 import io.hedgestream.engine.state.HedgeSeries;
 import io.hedgestream.pricing.PutCall;

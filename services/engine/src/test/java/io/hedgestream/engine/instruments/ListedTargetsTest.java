@@ -2,7 +2,7 @@ package io.hedgestream.engine.instruments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hedgestream.engine.input.EpochMicros;
+import io.hedgestream.basics.EpochMicros;
 import io.hedgestream.engine.marking.MarketSnapshot;
 import io.hedgestream.engine.policy.TargetHoldings;
 import io.hedgestream.engine.state.BookState;

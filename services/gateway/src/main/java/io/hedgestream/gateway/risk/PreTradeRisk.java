@@ -4,9 +4,9 @@ import io.hedgestream.avro.HedgeOrder;
 import io.hedgestream.avro.InstrumentType;
 import io.hedgestream.avro.MarketTick;
 import io.hedgestream.avro.TradingState;
+import io.hedgestream.basics.EpochMicros;
 import io.hedgestream.gateway.Rejection;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -78,7 +78,7 @@ public final class PreTradeRisk {
 
   /** A validated quote: the symbol's reference from now on, unless an older quote arrives late. */
   public void onQuote(MarketTick tick) {
-    long time = micros(tick.getEventTimeMicros());
+    long time = EpochMicros.of(tick.getEventTimeMicros());
     Reference current = references.get(tick.getSymbol());
     if (current == null || time >= current.eventMicros()) {
       references.put(tick.getSymbol(), new Reference(0.5 * (tick.getBid() + tick.getAsk()), time,
@@ -126,7 +126,7 @@ public final class PreTradeRisk {
           + Duration.ofNanos(age) + " ago (" + PreTradeLimits.PREFIX + "max-reference-age="
           + limits.maxReferenceAge() + ")");
     }
-    long time = micros(order.getEventTimeMicros());
+    long time = EpochMicros.of(order.getEventTimeMicros());
     double unitsPerQuantity = option ? order.getOption().getMultiplier() : 1.0;
     double notional = order.getQuantity() * unitsPerQuantity * reference.mid();
     if (notional > limits.maxOrderNotional()) {
@@ -162,7 +162,7 @@ public final class PreTradeRisk {
 
   /** Records an order that passed {@link #check} and was sent. */
   public void accepted(HedgeOrder order) {
-    long time = micros(order.getEventTimeMicros());
+    long time = EpochMicros.of(order.getEventTimeMicros());
     if (limits.maxOrdersPerSecondPerBook() > 0) {
       record(perBook.computeIfAbsent(bookKey(order), book -> new ArrayDeque<>()), time);
     }
@@ -236,17 +236,5 @@ public final class PreTradeRisk {
 
   private static long micros(Duration duration) {
     return duration.getSeconds() * MICROS_PER_SECOND + duration.getNano() / 1_000;
-  }
-
-  /** Epoch microseconds, saturated at the ends of a long (an absurd order time must not throw). */
-  private static long micros(Instant instant) {
-    long seconds = instant.getEpochSecond();
-    if (seconds >= Long.MAX_VALUE / MICROS_PER_SECOND) {
-      return Long.MAX_VALUE;
-    }
-    if (seconds <= Long.MIN_VALUE / MICROS_PER_SECOND) {
-      return Long.MIN_VALUE;
-    }
-    return seconds * MICROS_PER_SECOND + instant.getNano() / 1_000;
   }
 }

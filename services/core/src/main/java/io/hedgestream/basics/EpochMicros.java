@@ -1,10 +1,10 @@
-package io.hedgestream.engine.input;
+package io.hedgestream.basics;
 
 import java.time.Instant;
 
 /**
  * Conversions between {@link Instant} (how generated Avro classes expose {@code timestamp-micros}) and
- * epoch microseconds (how the engine computes with event time).
+ * epoch microseconds (how the engine and the gateway compute with event time).
  */
 public final class EpochMicros {
 

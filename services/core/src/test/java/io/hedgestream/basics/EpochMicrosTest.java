@@ -1,4 +1,4 @@
-package io.hedgestream.engine.input;
+package io.hedgestream.basics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
