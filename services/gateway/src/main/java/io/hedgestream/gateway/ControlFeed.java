@@ -60,12 +60,11 @@ final class ControlFeed implements AutoCloseable {
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
     Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-    int commands = 0;
     while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("could not read " + TOPIC + " to its end within " + timeout);
       }
-      commands += apply(consumer.poll(Duration.ofMillis(100))).size();
+      apply(consumer.poll(Duration.ofMillis(100)));
     }
     LOG.info("gateway trading states read from {} ({} partitions): {}", TOPIC, partitions.size(),
         states.describe().isEmpty() ? "all ACTIVE" : states.describe());

@@ -106,16 +106,8 @@ public final class SettingsReader {
    * ({@code 60}, {@code 0.5}).
    */
   public Duration positiveDuration(String name, Duration fallback) {
-    String value = text(name, null);
-    if (value == null) {
-      return fallback;
-    }
-    Duration parsed = parseDuration(value);
-    if (parsed == null || parsed.isNegative() || parsed.isZero()) {
-      errors.add(name + "=" + value + ": must be a positive ISO-8601 duration (PT1M) or seconds (60)");
-      return fallback;
-    }
-    return parsed;
+    return duration(name, fallback, parsed -> !parsed.isNegative() && !parsed.isZero(),
+        "must be a positive ISO-8601 duration (PT1M) or seconds (60)");
   }
 
   /**
@@ -123,13 +115,19 @@ public final class SettingsReader {
    * seconds ({@code 30}, {@code 0.5}).
    */
   public Duration nonNegativeDuration(String name, Duration fallback) {
+    return duration(name, fallback, parsed -> !parsed.isNegative(),
+        "must be a duration >= 0, ISO-8601 (PT30S) or seconds (30)");
+  }
+
+  private Duration duration(String name, Duration fallback, java.util.function.Predicate<Duration> rule,
+      String ruleText) {
     String value = text(name, null);
     if (value == null) {
       return fallback;
     }
     Duration parsed = parseDuration(value);
-    if (parsed == null || parsed.isNegative()) {
-      errors.add(name + "=" + value + ": must be a duration >= 0, ISO-8601 (PT30S) or seconds (30)");
+    if (parsed == null || !rule.test(parsed)) {
+      errors.add(name + "=" + value + ": " + ruleText);
       return fallback;
     }
     return parsed;

@@ -201,7 +201,7 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
         state.saveSchedule(schedule);
       }
     }
-    later.forEach(parked -> state.park(symbol, parked));
+    state.parkAll(symbol, later);
   }
 
   /**
@@ -211,16 +211,15 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
   private void onClientTrade(EngineInput.ClientTrade trade) {
     ClientOrder order = trade.order();
     MarketSnapshot market = state.market(order.getSymbol());
+    boolean waits = market == null || newerThanMarket(order, market);
     if (market != null) {
-      Rejection refused = newerThanMarket(order, market)
-          ? admission.clientOrderLead(order, market)
-          : admission.clientOrder(order, market);
+      Rejection refused = waits ? admission.clientOrderLead(order, market) : admission.clientOrder(order, market);
       if (refused != null) {
         deadLetter(Topics.ORDERS_CLIENT, trade.raw(), refused);
         return;
       }
     }
-    if (market == null || newerThanMarket(order, market)) {
+    if (waits) {
       RawRecord raw = trade.raw();
       state.park(order.getSymbol(), new ParkedOrders.Parked(raw.topic(), raw.partition(), raw.offset(), raw.key(),
           raw.value()));
@@ -256,7 +255,7 @@ public final class BookProcessor implements Processor<String, EngineInput, Strin
   private static void bookLiability(BookState book, ClientOrder order) {
     PutCall putCall = PutCall.valueOf(order.getOption().getOptionType().name());
     double strike = order.getOption().getStrike();
-    long expiry = io.hedgestream.engine.input.EpochMicros.of(order.getOption().getExpiryMicros());
+    long expiry = io.hedgestream.basics.EpochMicros.of(order.getOption().getExpiryMicros());
     double multiplier = order.getOption().getMultiplier();
     double deskQuantity = -order.getQuantity();
     OptionPosition existing = null;

@@ -118,11 +118,19 @@ final class EngineState {
 
   /** Parks a client order until a tick of its symbol at or after its time. */
   void park(String symbol, ParkedOrders.Parked order) {
+    parkAll(symbol, List.of(order));
+  }
+
+  /** Parks {@code orders} of {@code symbol} (in one store write), after those already parked; none: nothing. */
+  void parkAll(String symbol, List<ParkedOrders.Parked> orders) {
+    if (orders.isEmpty()) {
+      return;
+    }
     ParkedOrders parked = parkedOrders.get(symbol);
     if (parked == null) {
       parked = new ParkedOrders();
     }
-    parked.add(order);
+    orders.forEach(parked::add);
     parkedOrders.put(symbol, parked);
     parkedCache.put(symbol, Boolean.TRUE);
   }
