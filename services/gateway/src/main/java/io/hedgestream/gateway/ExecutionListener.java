@@ -28,4 +28,46 @@ public interface ExecutionListener {
    * @param rejection why it was not executed
    */
   void onReject(HedgeOrder order, Rejection rejection);
+
+  /**
+   * The venue acknowledged an order (FIX ExecutionReport with ExecType NEW). Routes that report their own
+   * acknowledgements ({@link OrderRoute#acknowledgesOrders()}) call it; the gateway publishes NEW then.
+   *
+   * @param order the order
+   * @param venueOrderId the venue's id of the order (FIX OrderID), or null
+   */
+  default void onAccepted(HedgeOrder order, String venueOrderId) {
+  }
+
+  /**
+   * An order ended at the venue without filling its rest: {@code CANCELED} or {@code EXPIRED}, after any
+   * fills already reported. The order is complete.
+   *
+   * @param order the order
+   * @param end CANCELED or EXPIRED
+   * @param reason the venue's code and text
+   */
+  default void onEnded(HedgeOrder order, io.hedgestream.avro.OrderState end, Rejection reason) {
+    throw new UnsupportedOperationException("this listener does not take canceled or expired orders");
+  }
+
+  /** A cancel of {@code order} was sent to the venue (PENDING_CANCEL). */
+  default void onCancelRequested(HedgeOrder order) {
+  }
+
+  /** The venue refused to cancel {@code order} (FIX OrderCancelReject); the order works on. */
+  default void onCancelRefused(HedgeOrder order, Rejection reason) {
+  }
+
+  /**
+   * The route cannot establish the state of {@code order} (no answer from the venue to a status request):
+   * the gateway fails closed, halting new orders of its symbol and leaving the order open, and does not
+   * guess.
+   *
+   * @param order the order in doubt
+   * @param reason what the route knows
+   */
+  default void onInDoubt(HedgeOrder order, String reason) {
+    throw new UnsupportedOperationException("this listener does not take orders in doubt: " + reason);
+  }
 }

@@ -1,6 +1,7 @@
 package io.hedgestream.gateway;
 
 import io.hedgestream.config.SettingsReader;
+import io.hedgestream.gateway.fix.FixSettings;
 import io.hedgestream.gateway.risk.PreTradeLimits;
 import io.hedgestream.kafka.KafkaClients;
 import java.time.Duration;
@@ -20,7 +21,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * <ul>
  *   <li>{@code gateway.bootstrap.servers} [localhost:9092] Kafka bootstrap servers.
  *   <li>{@code gateway.group-id} [hedgestream-gateway] consumer group of orders.hedge and md.ticks.
- *   <li>{@code gateway.route} [paper] the order route; {@code paper} is the only one so far.
+ *   <li>{@code gateway.route} [paper] the order route: {@code paper} (the paper exchange in this process) or
+ *       {@code fix} (a FIX 4.4 session to an OMS or broker, {@code gateway.fix.*}: {@link FixSettings}).
  *   <li>{@code gateway.paper.fee-bps} [1.0] fee per fill, basis points of notional.
  *   <li>{@code gateway.paper.latency-ms} [0] delay from accepting to executing an order.
  *   <li>{@code gateway.paper.max-fill-quantity} [0] split orders into fills of at most this (0 = no split).
@@ -69,6 +71,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  *
  * @param bootstrapServers Kafka bootstrap servers
  * @param groupId consumer group id
+ * @param route {@code paper} or {@code fix}
+ * @param fix the FIX route's settings (used when {@code route} is {@code fix})
  * @param paper paper exchange settings
  * @param risk pre-trade limits, checked for every route
  * @param dedupCapacity order ids remembered for de-duplication, &gt;= 1
@@ -84,6 +88,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 public record GatewayConfig(
     String bootstrapServers,
     String groupId,
+    String route,
+    FixSettings fix,
     PaperExchangeConfig paper,
     PreTradeLimits risk,
     int dedupCapacity,
@@ -94,6 +100,9 @@ public record GatewayConfig(
     Duration transactionTimeout,
     String autoOffsetReset,
     Map<String, Object> kafkaOverrides) {
+
+  /** The routes {@code gateway.route} may name. */
+  public static final List<String> ROUTES = List.of("paper", "fix");
 
   private static final Set<String> RESERVED = Set.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
       ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
@@ -106,6 +115,10 @@ public record GatewayConfig(
   /** Validates the fields. */
   public GatewayConfig {
     Objects.requireNonNull(paper, "paper");
+    Objects.requireNonNull(fix, "fix");
+    if (!ROUTES.contains(route)) {
+      throw new IllegalArgumentException("route must be one of " + ROUTES + ", got " + route);
+    }
     Objects.requireNonNull(risk, "risk");
     Objects.requireNonNull(orderTimeout, "orderTimeout");
     if (orderTimeout.isNegative()) {
@@ -134,10 +147,8 @@ public record GatewayConfig(
     SettingsReader in = new SettingsReader(properties, "gateway.");
     String bootstrap = in.text("gateway.bootstrap.servers", "localhost:9092");
     String groupId = in.text("gateway.group-id", "hedgestream-gateway");
-    String route = in.text("gateway.route", "paper");
-    if (!route.equals("paper")) {
-      in.error("gateway.route=" + route + ": only paper is available");
-    }
+    String route = in.choice("gateway.route", "paper", ROUTES);
+    FixSettings fix = FixSettings.from(in, System.getenv());
     PaperExchangeConfig paper = new PaperExchangeConfig(
         in.decimal("gateway.paper.fee-bps", 1.0, v -> v >= 0 && v < 10_000, "in [0, 10000)"),
         in.integer("gateway.paper.latency-ms", 0, 0, 60_000),
@@ -162,19 +173,25 @@ public record GatewayConfig(
     String reset = in.choice("gateway.auto-offset-reset", "earliest", List.of("earliest", "latest"));
     Map<String, Object> overrides = in.kafkaOverrides(RESERVED);
     in.throwIfInvalid("gateway");
-    return new GatewayConfig(bootstrap, groupId, paper, risk, dedup, orderTimeout, Duration.ofMillis(poll), Duration.ofMillis(commit),
+    return new GatewayConfig(bootstrap, groupId, route, fix, paper, risk, dedup, orderTimeout, Duration.ofMillis(poll), Duration.ofMillis(commit),
         transactionalId, Duration.ofMillis(transactionTimeout), reset, overrides);
   }
 
   /** The same configuration with other bootstrap servers (e.g. the demo's in-JVM broker). */
   public GatewayConfig withBootstrapServers(String servers) {
-    return new GatewayConfig(servers, groupId, paper, risk, dedupCapacity, orderTimeout, pollTimeout, commitInterval, transactionalId,
+    return new GatewayConfig(servers, groupId, route, fix, paper, risk, dedupCapacity, orderTimeout, pollTimeout, commitInterval, transactionalId,
         transactionTimeout, autoOffsetReset, kafkaOverrides);
+  }
+
+  /** The same configuration routing over FIX with {@code settings}. */
+  public GatewayConfig withFix(FixSettings settings) {
+    return new GatewayConfig(bootstrapServers, groupId, "fix", settings, paper, risk, dedupCapacity, orderTimeout,
+        pollTimeout, commitInterval, transactionalId, transactionTimeout, autoOffsetReset, kafkaOverrides);
   }
 
   /** The same configuration with other paper exchange settings. */
   public GatewayConfig withPaper(PaperExchangeConfig settings) {
-    return new GatewayConfig(bootstrapServers, groupId, settings, risk, dedupCapacity, orderTimeout, pollTimeout, commitInterval,
+    return new GatewayConfig(bootstrapServers, groupId, route, fix, settings, risk, dedupCapacity, orderTimeout, pollTimeout, commitInterval,
         transactionalId, transactionTimeout, autoOffsetReset, kafkaOverrides);
   }
 

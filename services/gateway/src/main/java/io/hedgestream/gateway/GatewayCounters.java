@@ -12,6 +12,7 @@ public final class GatewayCounters {
   private final LongAdder fillsPublished = new LongAdder();
   private final LongAdder ticksReceived = new LongAdder();
   private final LongAdder ticksRejected = new LongAdder();
+  private final LongAdder ordersInDoubt = new LongAdder();
 
   /** Order records read from orders.hedge, valid or not. */
   public long ordersReceived() {
@@ -48,6 +49,15 @@ public final class GatewayCounters {
     return ticksRejected.sum();
   }
 
+  /** Orders whose state the route could not establish (their symbols were halted). */
+  public long ordersInDoubt() {
+    return ordersInDoubt.sum();
+  }
+
+  void orderInDoubt() {
+    ordersInDoubt.increment();
+  }
+
   void orderReceived() {
     ordersReceived.increment();
   }
@@ -79,6 +89,7 @@ public final class GatewayCounters {
   @Override
   public String toString() {
     return "orders=" + ordersReceived() + " accepted=" + ordersAccepted() + " rejected=" + ordersRejected()
-        + " duplicates=" + duplicateOrders() + " fills=" + fillsPublished() + " ticks=" + ticksReceived();
+        + " duplicates=" + duplicateOrders() + " fills=" + fillsPublished() + " ticks=" + ticksReceived()
+        + (ordersInDoubt() > 0 ? " in-doubt=" + ordersInDoubt() : "");
   }
 }

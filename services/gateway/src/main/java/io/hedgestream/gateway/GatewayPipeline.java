@@ -53,6 +53,7 @@ final class GatewayPipeline implements ExecutionListener, AutoCloseable {
   private final GatewayCounters counters;
   private final Map<String, ConsumerRecord<byte[], byte[]>> inFlight = new ConcurrentHashMap<>();
   private final Map<String, OrderLifecycle> lifecycles = new ConcurrentHashMap<>();
+  private final java.util.function.Consumer<String> halt;
 
   /**
    * A pipeline queueing its outputs on {@code outbox}, routing to the route {@code routeFactory} builds.
@@ -61,13 +62,23 @@ final class GatewayPipeline implements ExecutionListener, AutoCloseable {
    * @param outbox where fills and dead letters go
    * @param counters the service's running totals
    * @param routeFactory builds the route given the listener it must report to (this pipeline)
+   * @param halt halts new orders of a symbol (an order of it is in doubt)
    */
   GatewayPipeline(int dedupCapacity, Outbox outbox, GatewayCounters counters,
-      Function<ExecutionListener, OrderRoute> routeFactory) {
+      Function<ExecutionListener, OrderRoute> routeFactory, java.util.function.Consumer<String> halt) {
     this.outbox = outbox;
     this.counters = counters;
+    this.halt = halt;
     this.seen = new SeenOrderIds(dedupCapacity);
     this.route = routeFactory.apply(this);
+  }
+
+  /** A pipeline whose routes never put an order in doubt (nothing to halt). */
+  GatewayPipeline(int dedupCapacity, Outbox outbox, GatewayCounters counters,
+      Function<ExecutionListener, OrderRoute> routeFactory) {
+    this(dedupCapacity, outbox, counters, routeFactory, symbol -> {
+      throw new IllegalStateException("this pipeline cannot halt " + symbol);
+    });
   }
 
   /** Handles one record of orders.hedge or md.ticks. */
@@ -143,7 +154,7 @@ final class GatewayPipeline implements ExecutionListener, AutoCloseable {
     } else {
       counters.orderAccepted();
       synchronized (lifecycle) {
-        if (lifecycle.state() == OrderState.PENDING_NEW) {
+        if (lifecycle.state() == OrderState.PENDING_NEW && !route.acknowledgesOrders()) {
           outbox.add(List.of(status(acknowledged(lifecycle))), 0, () -> { });
         }
       }
@@ -190,6 +201,81 @@ final class GatewayPipeline implements ExecutionListener, AutoCloseable {
         }
       });
     }
+  }
+
+  /** The venue acknowledged the order: its NEW status, with the venue's order id. */
+  @Override
+  public void onAccepted(HedgeOrder order, String venueOrderId) {
+    OrderLifecycle lifecycle = lifecycles.get(order.getOrderId());
+    if (lifecycle == null) {
+      return;
+    }
+    synchronized (lifecycle) {
+      if (lifecycle.state() == OrderState.PENDING_NEW) {
+        outbox.add(List.of(status(lifecycle.acknowledge(venueOrderId, order.getEventTimeMicros()))), 0, () -> { });
+      }
+    }
+  }
+
+  /** The venue canceled or expired the order's rest: its final status; its record is handled. */
+  @Override
+  public void onEnded(HedgeOrder order, OrderState end, Rejection reason) {
+    OrderLifecycle lifecycle = lifecycles.remove(order.getOrderId());
+    ConsumerRecord<byte[], byte[]> source = inFlight.remove(order.getOrderId());
+    if (lifecycle == null || source == null) {
+      LOG.warn("{} of order {} that is not open at this gateway: {}", end, order.getOrderId(), reason);
+      return;
+    }
+    synchronized (lifecycle) {
+      try {
+        OrderStatus status = end == OrderState.EXPIRED
+            ? lifecycle.expired(reason.code(), reason.reason(), order.getEventTimeMicros())
+            : lifecycle.canceled(reason.code(), reason.reason(), order.getEventTimeMicros());
+        outbox.add(List.of(status(status)), 0, () -> complete(source));
+      } catch (OrderLifecycle.IllegalTransition e) {
+        LOG.error("{} of order {} refused: {}", end, order.getOrderId(), e.getMessage());
+        complete(source);
+      }
+    }
+  }
+
+  /** A cancel went to the venue: PENDING_CANCEL. */
+  @Override
+  public void onCancelRequested(HedgeOrder order) {
+    transition(order, lifecycle -> lifecycle.cancelRequested(order.getEventTimeMicros()));
+  }
+
+  /** The venue refused the cancel: back to NEW or PARTIALLY_FILLED, with the venue's reason. */
+  @Override
+  public void onCancelRefused(HedgeOrder order, Rejection reason) {
+    transition(order, lifecycle -> lifecycle.cancelRefused(reason.code(), reason.reason(), order.getEventTimeMicros()));
+  }
+
+  private void transition(HedgeOrder order, Function<OrderLifecycle, OrderStatus> move) {
+    OrderLifecycle lifecycle = lifecycles.get(order.getOrderId());
+    if (lifecycle == null) {
+      return;
+    }
+    synchronized (lifecycle) {
+      try {
+        outbox.add(List.of(status(move.apply(lifecycle))), 0, () -> { });
+      } catch (OrderLifecycle.IllegalTransition e) {
+        LOG.warn("order {}: {}", order.getOrderId(), e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * The route cannot establish the order's state: its symbol is halted (new orders refused RISK_HALTED until
+   * an operator sets it ACTIVE again) and the order stays open, its record in flight, so a restart asks again.
+   */
+  @Override
+  public void onInDoubt(HedgeOrder order, String reason) {
+    counters.orderInDoubt();
+    halt.accept(order.getSymbol());
+    LOG.error("order {} of book {} in doubt ({}): {} HALTED; after checking the order with the venue, resume with "
+        + "hedge control trading ACTIVE --symbol {}", order.getOrderId(), order.getBook(), reason, order.getSymbol(),
+        order.getSymbol());
   }
 
   /** A late rejection: the order's REJECTED status and its dead letter, together. */
@@ -241,6 +327,10 @@ final class GatewayPipeline implements ExecutionListener, AutoCloseable {
         symbol.equals(io.hedgestream.gateway.risk.TradingStates.ALL) || symbol.equals(order.getSymbol()));
     finishTakenBack(canceled, lifecycle -> lifecycle.canceled(HALTED, "trading state HALTED for " + symbol,
         lifecycle.order().getEventTimeMicros()));
+    int atVenue = route.cancelWorking(symbol);
+    if (atVenue > 0) {
+      LOG.info("{} cancels sent to the venue: {} is HALTED", atVenue, symbol);
+    }
     if (!canceled.isEmpty()) {
       LOG.info("{} held orders canceled: {} is HALTED", canceled.size(), symbol);
     }
@@ -280,6 +370,11 @@ final class GatewayPipeline implements ExecutionListener, AutoCloseable {
   /** The route's orders that have waited longer than {@code age}, for an operator; empty when none. */
   String stuckOrders(java.time.Duration age) {
     return route.stuckOrders(age);
+  }
+
+  /** The route's session with its venue, for the status line; empty for a route without one. */
+  String sessionStatus() {
+    return route.sessionStatus();
   }
 
   /** Orders accepted by the route and not yet finished. */

@@ -1,6 +1,9 @@
 package io.hedgestream.gateway;
 
 import io.hedgestream.gateway.risk.PreTradeRisk;
+import io.hedgestream.gateway.fix.FixRoute;
+import io.hedgestream.gateway.fix.FixSettings;
+import io.hedgestream.gateway.fix.PaperFixVenue;
 import io.hedgestream.gateway.risk.RiskCheckedRoute;
 import io.hedgestream.gateway.risk.TradingStates;
 import io.hedgestream.schemas.Topics;
@@ -81,8 +84,10 @@ public final class GatewayService implements AutoCloseable {
   private final CountDownLatch finished = new CountDownLatch(1);
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final Set<TopicPartition> assigned = new HashSet<>();
+  /** What the service closes after its route (the in-process paper FIX venue). */
+  private final List<AutoCloseable> owned = new java.util.concurrent.CopyOnWriteArrayList<>();
   private Producer<byte[], byte[]> producer;
-  private GatewayPipeline pipeline;
+  private volatile GatewayPipeline pipeline;
   private volatile boolean running = true;
   private volatile int recoveries;
   private boolean needsRewind;
@@ -103,9 +108,27 @@ public final class GatewayService implements AutoCloseable {
     this.thread = new Thread(this::run, "hedgestream-gateway");
   }
 
-  /** Starts a gateway with the paper exchange against the brokers of {@code config}. */
+  /**
+   * Starts a gateway with the route {@code config} names against its brokers: the paper exchange, or the FIX
+   * route (with the paper venue's FIX acceptor in this process when {@code gateway.fix.paper-venue} is set).
+   */
   public static GatewayService start(GatewayConfig config) {
-    return start(config, listener -> new PaperExchange(config.paper(), listener));
+    if (!config.route().equals("fix")) {
+      return start(config, listener -> new PaperExchange(config.paper(), listener));
+    }
+    FixSettings fix = config.fix();
+    if (!fix.paperVenue()) {
+      return start(config, listener -> new FixRoute(fix, listener));
+    }
+    PaperFixVenue venue = new PaperFixVenue(config.paper(), fix.venueSessionFile(), fix.stateDir(), fix.password());
+    try {
+      GatewayService service = start(config, listener -> new FixRoute(fix, listener, venue::onMarketData));
+      service.owned.add(venue);
+      return service;
+    } catch (RuntimeException e) {
+      venue.close();
+      throw e;
+    }
   }
 
   /**
@@ -165,6 +188,15 @@ public final class GatewayService implements AutoCloseable {
     return tradingStates.describe();
   }
 
+  /**
+   * How the route's session with its venue stands ({@code fix GATEWAY->OMS up seq out=.. in=..}); empty for
+   * the paper exchange.
+   */
+  public String routeStatus() {
+    GatewayPipeline current = pipeline;
+    return current == null ? "" : current.sessionStatus();
+  }
+
   /** Whether the consumer thread is still running. */
   public boolean isRunning() {
     return finished.getCount() > 0;
@@ -182,6 +214,10 @@ public final class GatewayService implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    for (AutoCloseable resource : owned) {
+      closeQuietly(resource);
+    }
+    owned.clear();
   }
 
   private void run() {
@@ -192,9 +228,14 @@ public final class GatewayService implements AutoCloseable {
       pipeline = newPipeline();
       consumer.subscribe(List.of(Topics.ORDERS_HEDGE.name(), Topics.MD_TICKS.name()), new Rebalance());
       producer.beginTransaction();
-      LOG.info("gateway started: group={} instance-id={} route=paper fee={}bps latency={}ms maxFill={} fill-at={}",
-          config.groupId(), config.transactionalId(), config.paper().feeBps(), config.paper().latencyMillis(),
-          config.paper().maxFillQuantity(), config.paper().fillAt().propertyValue());
+      if (config.route().equals("fix")) {
+        LOG.info("gateway started: group={} instance-id={} route=fix {}", config.groupId(), config.transactionalId(),
+            config.fix());
+      } else {
+        LOG.info("gateway started: group={} instance-id={} route=paper fee={}bps latency={}ms maxFill={} fill-at={}",
+            config.groupId(), config.transactionalId(), config.paper().feeBps(), config.paper().latencyMillis(),
+            config.paper().maxFillQuantity(), config.paper().fillAt().propertyValue());
+      }
       pollUntilStopped();
     } catch (ProducerFencedException | FencedInstanceIdException e) {
       failure.compareAndSet(null, e);
@@ -368,7 +409,8 @@ public final class GatewayService implements AutoCloseable {
   private GatewayPipeline newPipeline() {
     PreTradeRisk risk = new PreTradeRisk(config.risk(), tradingStates, System::nanoTime);
     return new GatewayPipeline(config.dedupCapacity(), outbox, counters,
-        listener -> new RiskCheckedRoute(risk, listener, routeFactory.apply(listener)));
+        listener -> new RiskCheckedRoute(risk, listener, routeFactory.apply(listener)),
+        symbol -> tradingStates.set(symbol, io.hedgestream.avro.TradingState.HALTED));
   }
 
   private void reportStuckOrders() {

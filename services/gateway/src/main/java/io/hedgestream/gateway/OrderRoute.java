@@ -72,6 +72,30 @@ public interface OrderRoute extends AutoCloseable {
     return java.util.List.of();
   }
 
+  /**
+   * Whether the route reports the venue's acknowledgement of each order itself
+   * ({@link ExecutionListener#onAccepted}); otherwise the gateway reports an order NEW as soon as the route
+   * accepts it (the paper exchange, which answers at once).
+   */
+  default boolean acknowledgesOrders() {
+    return false;
+  }
+
+  /**
+   * Asks the venue to cancel the orders of {@code symbol} ({@code *}: every symbol) it is working (the
+   * gateway's HALTED). Answers come through the listener. The default has nothing at a venue to cancel.
+   *
+   * @return how many cancels were sent
+   */
+  default int cancelWorking(String symbol) {
+    return 0;
+  }
+
+  /** How the route's connection to its venue stands, for the status line; empty when it has none. */
+  default String sessionStatus() {
+    return "";
+  }
+
   /** Orders accepted but not yet complete (waiting for a market, latency, or an exchange answer). */
   int openOrders();
 

@@ -88,16 +88,37 @@ class GatewayConfigTest {
     Properties props = new Properties();
     props.setProperty("gateway.paper.fee-bps", "-1");
     props.setProperty("gateway.paper.latency-ms", "soon");
-    props.setProperty("gateway.route", "fix");
+    props.setProperty("gateway.route", "smoke-signals");
+    props.setProperty("gateway.fix.cancel-after", "later");
     props.setProperty("gateway.paper.fees", "1");
     props.setProperty("kafka.isolation.level", "read_uncommitted");
     assertThatThrownBy(() -> GatewayConfig.from(props))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("gateway.paper.fee-bps=-1")
         .hasMessageContaining("gateway.paper.latency-ms=soon")
-        .hasMessageContaining("gateway.route=fix")
+        .hasMessageContaining("gateway.route=smoke-signals")
+        .hasMessageContaining("gateway.fix.cancel-after=later")
         .hasMessageContaining("gateway.paper.fees: unknown setting")
         .hasMessageContaining("kafka.isolation.level");
+  }
+
+  @Test
+  void theFixRouteReadsItsSettingsAndNeverPrintsThePassword(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.nio.file.Path secret = java.nio.file.Files.writeString(dir.resolve("fix.pass"), "hunter2\n");
+    Properties props = new Properties();
+    props.setProperty("gateway.route", "fix");
+    props.setProperty("gateway.fix.session-file", "deploy/config/fix-initiator.cfg");
+    props.setProperty("gateway.fix.username", "desk-7");
+    props.setProperty("gateway.fix.password-file", secret.toString());
+    props.setProperty("gateway.fix.cancel-after", "PT30S");
+    GatewayConfig config = GatewayConfig.from(props);
+    assertThat(config.route()).isEqualTo("fix");
+    assertThat(config.fix().password()).isEqualTo("hunter2");
+    assertThat(config.fix().username()).isEqualTo("desk-7");
+    assertThat(config.fix().cancelAfter()).isEqualTo(java.time.Duration.ofSeconds(30));
+    assertThat(config.fix().toString()).doesNotContain("hunter2").contains("password=***");
+    assertThat(config.toString()).doesNotContain("hunter2");
   }
 
   private static GatewayConfig configWith(String name, String value) {

@@ -116,6 +116,21 @@ public final class RiskCheckedRoute implements OrderRoute {
   }
 
   @Override
+  public boolean acknowledgesOrders() {
+    return inner.acknowledgesOrders();
+  }
+
+  @Override
+  public int cancelWorking(String symbol) {
+    return inner.cancelWorking(symbol);
+  }
+
+  @Override
+  public String sessionStatus() {
+    return inner.sessionStatus();
+  }
+
+  @Override
   public int openOrders() {
     return waitingCount + inner.openOrders();
   }
