@@ -195,12 +195,12 @@ class GatewayServiceIT {
     throw new AssertionError("no " + state + " status of " + orderId + " within 30 s");
   }
 
-  private static <V> ProducerRecord<byte[], byte[]> record(Topic<String, V> topic, String key, V value) {
+  static <V> ProducerRecord<byte[], byte[]> record(Topic<String, V> topic, String key, V value) {
     return new ProducerRecord<>(topic.name(), key.getBytes(StandardCharsets.UTF_8),
         topic.valueSerde().serializer().serialize(topic.name(), value));
   }
 
-  private static void publish(List<ProducerRecord<byte[], byte[]>> records) throws Exception {
+  static void publish(List<ProducerRecord<byte[], byte[]>> records) throws Exception {
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaFixture.producerProps())) {
       for (ProducerRecord<byte[], byte[]> record : records) {
         producer.send(record).get();
@@ -208,7 +208,7 @@ class GatewayServiceIT {
     }
   }
 
-  private static List<ConsumerRecord<byte[], byte[]>> read(String topic, String group, int expected, String key) {
+  static List<ConsumerRecord<byte[], byte[]>> read(String topic, String group, int expected, String key) {
     List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaFixture.consumerProps(group))) {
       consumer.subscribe(List.of(topic));
@@ -229,14 +229,14 @@ class GatewayServiceIT {
     return out;
   }
 
-  private static long committed(GatewayConfig config, String topic) {
+  static long committed(GatewayConfig config, String topic) {
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config.consumerProperties())) {
       Map<TopicPartition, OffsetAndMetadata> offsets = consumer.committed(Set.of(new TopicPartition(topic, 0)));
       return offsets.get(new TopicPartition(topic, 0)).offset();
     }
   }
 
-  private static long endOffset(String topic) {
+  static long endOffset(String topic) {
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(KafkaFixture.consumerProps("end-" + UUID.randomUUID()))) {
       TopicPartition partition = new TopicPartition(topic, 0);
@@ -244,7 +244,7 @@ class GatewayServiceIT {
     }
   }
 
-  private static <V> V decode(Topic<?, V> topic, byte[] bytes) {
+  static <V> V decode(Topic<?, V> topic, byte[] bytes) {
     return topic.valueSerde().deserializer().deserialize(topic.name(), bytes);
   }
 }

@@ -23,7 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 /** Orders, session files, a recording listener and waiting, for the FIX tests. */
-final class FixTestKit {
+public final class FixTestKit {
 
   static final Instant T0 = Instant.parse("2026-02-02T15:00:00Z");
   static final String GATEWAY = "HEDGESTREAM";
@@ -54,7 +54,7 @@ final class FixTestKit {
         .setSabr(null).setSource("test").build();
   }
 
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
@@ -64,6 +64,11 @@ final class FixTestKit {
 
   /** The gateway's initiator settings file, to {@code port} on loopback. */
   static Path initiatorFile(Path dir, int port) {
+    return initiatorFile(dir, port, VENUE);
+  }
+
+  /** The gateway's initiator settings file, to the venue {@code venue} at {@code port} on loopback. */
+  public static Path initiatorFile(Path dir, int port, String venue) {
     return write(dir.resolve("initiator.cfg"), """
         [default]
         ConnectionType=initiator
@@ -81,11 +86,11 @@ final class FixTestKit {
         TargetCompID=%s
         SocketConnectHost=127.0.0.1
         SocketConnectPort=%d
-        """.formatted(GATEWAY, VENUE, port));
+        """.formatted(GATEWAY, venue, port));
   }
 
   /** A venue's acceptor settings file on {@code port}. */
-  static Path acceptorFile(Path dir, int port) {
+  public static Path acceptorFile(Path dir, int port) {
     return write(dir.resolve("acceptor.cfg"), """
         [default]
         ConnectionType=acceptor
@@ -110,7 +115,7 @@ final class FixTestKit {
         reconcileTimeout, false, sessionFile);
   }
 
-  static Path write(Path file, String text) {
+  public static Path write(Path file, String text) {
     try {
       Files.createDirectories(file.getParent());
       return Files.writeString(file, text);
