@@ -51,6 +51,12 @@ final class DemoCommand implements Callable<Integer> {
           + "that --config and --set override.")
   String scenario;
 
+  @Option(names = "--route", paramLabel = "paper|fix",
+      description = "How hedge orders reach the paper venue (gateway.route): paper (in process, the default) or fix "
+          + "(a real FIX 4.4 session over loopback: the gateway's initiator, deploy/config/fix-initiator.cfg, to the "
+          + "paper venue's acceptor, deploy/config/fix-paper-venue.cfg, port 9880).")
+  String route;
+
   @Option(names = "--path-out", paramLabel = "FILE",
       description = "Write the simulated path (per symbol and day: time, spot, SABR alpha, orders) to this CSV "
           + "file (feed.path-out).")
@@ -78,6 +84,23 @@ final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * The gateway settings of {@code --route}: for fix, the FIX route with the paper venue's acceptor in the same
+   * process, on the shipped session files.
+   */
+  static Map<String, String> routeOptions(String route) {
+    if (route.equals("paper")) {
+      return Map.of("gateway.route", "paper");
+    }
+    if (!route.equals("fix")) {
+      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new DemoCommand()),
+          "--route " + route + ": paper or fix");
+    }
+    return Map.of("gateway.route", "fix", "gateway.fix.paper-venue", "true",
+        "gateway.fix.session-file", Shipped.locate("deploy/config/fix-initiator.cfg").toString(),
+        "gateway.fix.venue-session-file", Shipped.locate("deploy/config/fix-paper-venue.cfg").toString());
+  }
+
   private Map<String, String> typedOptions() {
     Map<String, String> p = new LinkedHashMap<>(FeedCommand.feedOptions(symbols, books, speed, seed));
     if (duration != null) {
@@ -88,6 +111,9 @@ final class DemoCommand implements Callable<Integer> {
     }
     if (pathOut != null) {
       p.put("feed.path-out", pathOut);
+    }
+    if (route != null) {
+      p.putAll(routeOptions(route));
     }
     if (partitions != null) {
       p.put("demo.partitions", partitions.toString());

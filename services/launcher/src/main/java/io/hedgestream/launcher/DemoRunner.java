@@ -72,23 +72,26 @@ public final class DemoRunner {
       GatewayConfig gatewayConfig = GatewayConfig.from(props);
       EngineConfig engineConfig = EngineConfig.from(props);
       FeedConfig feedConfig = FeedConfig.from(props);
-      ServiceRun.Watch gateway = ServiceHealth.of(stack.push("gateway", GatewayService.start(gatewayConfig)));
+      GatewayService gatewayService = stack.push("gateway", GatewayService.start(gatewayConfig));
+      ServiceRun.Watch gateway = ServiceHealth.of(gatewayService);
       ServiceRun.Watch engine = ServiceHealth.of(stack.push("engine", EngineService.start(engineConfig)));
       ServiceRun.Watch feed = ServiceHealth.of(stack.push("feed", FeedService.start(feedConfig)));
       say("feed " + String.join(",", feedConfig.symbols()) + " (" + feedConfig.orderFlow().booksPerSymbol()
           + " books each, " + marketName(feedConfig) + ", "
           + feedConfig.speed() + "), engine (" + engineConfig.policyName() + " policy, "
-          + engineConfig.processingGuarantee() + "), paper gateway; "
+          + engineConfig.processingGuarantee() + "), " + (gatewayConfig.route().equals("fix")
+              ? "gateway over FIX 4.4 to the paper venue's acceptor (loopback)" : "paper gateway") + "; "
           + demo.duration().map(d -> "running " + d.toSeconds() + " s").orElse("Ctrl-C to stop"));
-      last = printUntilStopped(stop, status, Map.of("gateway", gateway, "engine", engine, "feed", feed));
+      last = printUntilStopped(stop, status, Map.of("gateway", gateway, "engine", engine, "feed", feed),
+          gatewayService::routeStatus);
       say("stopping");
     }
     say("stopped");
     return last;
   }
 
-  private StatusSnapshot printUntilStopped(StopSignal stop, DemoStatus status, Map<String, ServiceRun.Watch> watches)
-      throws InterruptedException {
+  private StatusSnapshot printUntilStopped(StopSignal stop, DemoStatus status, Map<String, ServiceRun.Watch> watches,
+      java.util.function.Supplier<String> routeStatus) throws InterruptedException {
     long start = System.nanoTime();
     long deadline = demo.duration().map(d -> start + d.toNanos()).orElse(Long.MAX_VALUE);
     StatusSnapshot previous = status.snapshot();
@@ -100,8 +103,9 @@ public final class DemoRunner {
       }
       long now = System.nanoTime();
       StatusSnapshot current = status.snapshot();
+      String route = routeStatus.get();
       out.println(StatusLine.format(Duration.ofNanos(now - start), previous, current,
-          Duration.ofNanos(now - previousAt)));
+          Duration.ofNanos(now - previousAt)) + (route.isEmpty() ? "" : " | " + route));
       out.flush();
       previous = current;
       previousAt = now;
@@ -126,6 +130,7 @@ public final class DemoRunner {
     props.putAll(services);
     props.putAll(ServiceProperties.bootstrapServers(bootstrap));
     props.putIfAbsent("engine.state.dir", workDir.resolve("engine-state").toString());
+    props.putIfAbsent("gateway.fix.state-dir", workDir.resolve("gateway-state").toString());
     props.keySet().removeIf(k -> k.toString().startsWith("demo."));
     return props;
   }

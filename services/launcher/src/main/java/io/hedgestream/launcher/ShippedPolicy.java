@@ -1,6 +1,5 @@
 package io.hedgestream.launcher;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -27,20 +26,7 @@ final class ShippedPolicy {
    * @return the folder holding its {@code policy.onnx}
    */
   static Optional<Path> locate() {
-    String home = System.getProperty("hedge.home");
-    if (home != null && !home.isBlank()) {
-      Path candidate = modelIn(Path.of(home));
-      if (Files.isRegularFile(candidate.resolve("policy.onnx"))) {
-        return Optional.of(candidate);
-      }
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = modelIn(dir);
-      if (Files.isRegularFile(candidate.resolve("policy.onnx"))) {
-        return Optional.of(candidate);
-      }
-    }
-    return Optional.empty();
+    return Shipped.find("models/" + NAME + "/policy.onnx").map(Path::getParent);
   }
 
   /**
@@ -50,9 +36,5 @@ final class ShippedPolicy {
    */
   static Map<String, String> engineDefaults() {
     return locate().map(path -> Map.of("engine.policy", path.toString())).orElse(Map.of());
-  }
-
-  private static Path modelIn(Path root) {
-    return root.resolve("models").resolve(NAME).toAbsolutePath().normalize();
   }
 }
