@@ -63,7 +63,7 @@ class DemoRunnerIT {
     assertThat(end.hedgeOrders()).as("hedge orders").isPositive();
     assertThat(end.fills()).as("fills over FIX").isPositive();
     // No dead-letter check here: this engine (a new application id) also reads the other demo's records on the
-    // shared topics from the beginning, s and may dead-letter those that contradict its own feed's.
+    // shared topics from the beginning, and may dead-letter those that contradict its own feed's.
     assertThat(printed.toString()).contains("gateway over FIX 4.4 to the paper venue's acceptor",
         "| fix HEDGESTREAM->PAPERVENUE up seq out=");
   }
