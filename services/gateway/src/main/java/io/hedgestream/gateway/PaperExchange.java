@@ -73,8 +73,7 @@ public final class PaperExchange implements OrderRoute {
   static final Duration LATEST_QUOTE_RETENTION = Duration.ofHours(1);
 
   private final Map<String, MarketTick> quotes = new ConcurrentHashMap<>();
-  private final Map<String, HeldQuote> heldQuotes = new HashMap<>();
-  private final Queue<HeldQuote> heldInArrivalOrder = new ArrayDeque<>();
+  private final LatestQuotes latestQuotes = new LatestQuotes(LATEST_QUOTE_RETENTION);
   private final Map<String, Queue<Waiting>> waiting = new HashMap<>();
   private final QuoteHistory history;
   private final AtomicInteger openOrders = new AtomicInteger();
@@ -159,17 +158,7 @@ public final class PaperExchange implements OrderRoute {
 
   /** Live fills need only a symbol's latest quote: the one it replaces is released, as are quotes held too long. */
   private void holdLatest(MarketTick tick, Runnable release) {
-    long now = System.nanoTime();
-    HeldQuote held = new HeldQuote(release, now);
-    HeldQuote replaced = heldQuotes.put(tick.getSymbol(), held);
-    if (replaced != null) {
-      replaced.release();
-    }
-    heldInArrivalOrder.add(held);
-    while (!heldInArrivalOrder.isEmpty() && (heldInArrivalOrder.peek().released()
-        || now - heldInArrivalOrder.peek().arrivalNanos() > LATEST_QUOTE_RETENTION.toNanos())) {
-      heldInArrivalOrder.poll().release();
-    }
+    latestQuotes.hold(tick.getSymbol(), release);
   }
 
   @Override
@@ -325,32 +314,6 @@ public final class PaperExchange implements OrderRoute {
 
   /** An order waiting for its market, and since when (monotonic clock). */
   private record Waiting(HedgeOrder order, long sinceNanos) {}
-
-  /** The release action of a symbol's latest quote, run once. */
-  private static final class HeldQuote {
-    private Runnable release;
-    private final long arrivalNanos;
-
-    HeldQuote(Runnable release, long arrivalNanos) {
-      this.release = release;
-      this.arrivalNanos = arrivalNanos;
-    }
-
-    long arrivalNanos() {
-      return arrivalNanos;
-    }
-
-    boolean released() {
-      return release == null;
-    }
-
-    void release() {
-      if (release != null) {
-        release.run();
-        release = null;
-      }
-    }
-  }
 
   private static Instant later(Instant a, Instant b) {
     return a.isAfter(b) ? a : b;

@@ -6,6 +6,7 @@ import io.hedgestream.avro.InstrumentType;
 import io.hedgestream.avro.MarketTick;
 import io.hedgestream.avro.OrderState;
 import io.hedgestream.gateway.ExecutionListener;
+import io.hedgestream.gateway.LatestQuotes;
 import io.hedgestream.gateway.OrderRoute;
 import io.hedgestream.gateway.Rejection;
 import java.io.IOException;
@@ -156,6 +157,7 @@ public final class FixRoute implements OrderRoute {
   private final Thread sender;
   private final ScheduledExecutorService timer;
   private final Consumer<MarketTick> marketData;
+  private final LatestQuotes latestQuotes = new LatestQuotes(Duration.ofHours(1));
   private final AtomicLong refused = new AtomicLong();
   private volatile boolean loggedOn;
   private volatile boolean closed;
@@ -264,10 +266,14 @@ public final class FixRoute implements OrderRoute {
     return Optional.empty();
   }
 
+  /**
+   * Hands the tick to the in-process venue (the demo's) and holds it as the symbol's latest quote: the
+   * pre-trade checks in front of this route need a reference quote, also right after a restart.
+   */
   @Override
   public void onMarketData(MarketTick tick, Runnable release) {
     marketData.accept(tick);
-    release.run();
+    latestQuotes.hold(tick.getSymbol(), release);
   }
 
   @Override

@@ -26,8 +26,8 @@ import java.util.function.BooleanSupplier;
 public final class FixTestKit {
 
   static final Instant T0 = Instant.parse("2026-02-02T15:00:00Z");
-  static final String GATEWAY = "HEDGESTREAM";
-  static final String VENUE = "OMS";
+  public static final String GATEWAY = "HEDGESTREAM";
+  public static final String VENUE = "OMS";
 
   private FixTestKit() {
   }

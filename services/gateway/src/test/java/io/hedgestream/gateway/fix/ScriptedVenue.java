@@ -44,11 +44,11 @@ import quickfix.fix44.ExecutionReport;
  * rejects, cancels, drops, gaps, restarts, hostile reports). It counts every NewOrderSingle by ClOrdID, resends
  * included.
  */
-final class ScriptedVenue implements AutoCloseable {
+public final class ScriptedVenue implements AutoCloseable {
 
   /** What the venue does with one incoming application message. */
   @FunctionalInterface
-  interface Script {
+  public interface Script {
     void on(Message message, ScriptedVenue venue) throws FieldNotFound;
   }
 
@@ -57,9 +57,9 @@ final class ScriptedVenue implements AutoCloseable {
   final List<String> rejectedLogons = new CopyOnWriteArrayList<>();
   /** The session-level Rejects (35=3) the gateway sent: their RefTagID. */
   final List<Integer> sessionRejects = new CopyOnWriteArrayList<>();
-  volatile Script onOrder = (message, venue) -> venue.send(venue.report(message, ExecType.NEW, OrdStatus.NEW, 0, 0, 0,
+  public volatile Script onOrder = (message, venue) -> venue.send(venue.report(message, ExecType.NEW, OrdStatus.NEW, 0, 0, 0,
       "N-" + message.getString(ClOrdID.FIELD)));
-  volatile Script onStatus = (message, venue) -> { };
+  public volatile Script onStatus = (message, venue) -> { };
   volatile Script onCancel = (message, venue) -> { };
   volatile String password;
   private final Path sessionFile;
@@ -68,7 +68,7 @@ final class ScriptedVenue implements AutoCloseable {
   private volatile SessionID session;
   private final AtomicInteger execIds = new AtomicInteger();
 
-  ScriptedVenue(Path sessionFile, Path storeDir) {
+  public ScriptedVenue(Path sessionFile, Path storeDir) {
     this.sessionFile = sessionFile;
     this.storeDir = storeDir;
     start();
@@ -102,17 +102,17 @@ final class ScriptedVenue implements AutoCloseable {
     return Session.lookupSession(session);
   }
 
-  int newOrders(String clOrdId) {
+  public int newOrders(String clOrdId) {
     AtomicInteger count = newOrders.get(clOrdId);
     return count == null ? 0 : count.get();
   }
 
-  String nextExecId() {
+  public String nextExecId() {
     return "X" + execIds.incrementAndGet();
   }
 
   /** An ExecutionReport answering {@code request} (a NewOrderSingle or a status request). */
-  ExecutionReport report(Message request, char execType, char status, double cumulative, double leaves,
+  public ExecutionReport report(Message request, char execType, char status, double cumulative, double leaves,
       double averagePrice, String execId) throws FieldNotFound {
     ExecutionReport report = new ExecutionReport(new OrderID("V-" + request.getString(ClOrdID.FIELD)),
         new ExecID(execId), new ExecType(execType), new OrdStatus(status), new Side(request.getChar(Side.FIELD)),
@@ -123,7 +123,7 @@ final class ScriptedVenue implements AutoCloseable {
   }
 
   /** A fill report: ExecType F with LastQty and LastPx. */
-  ExecutionReport fill(Message order, double quantity, double price, double cumulative, double orderQuantity,
+  public ExecutionReport fill(Message order, double quantity, double price, double cumulative, double orderQuantity,
       String execId) throws FieldNotFound {
     boolean done = cumulative >= orderQuantity;
     ExecutionReport report = report(order, ExecType.TRADE, done ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED,
@@ -142,7 +142,7 @@ final class ScriptedVenue implements AutoCloseable {
     }
   }
 
-  void send(Message message) {
+  public void send(Message message) {
     try {
       Session.sendToTarget(message, session);
     } catch (SessionNotFound e) {
@@ -161,6 +161,11 @@ final class ScriptedVenue implements AutoCloseable {
   @Override
   public void close() {
     stop();
+  }
+
+  /** How many NewOrderSingles arrived, resends included. */
+  public int newOrderCount() {
+    return newOrders.values().stream().mapToInt(AtomicInteger::get).sum();
   }
 
   private final class App implements Application {
