@@ -1,15 +1,18 @@
 package io.hedgestream.gateway;
 
-import io.hedgestream.gateway.risk.PreTradeRisk;
+import io.hedgestream.gateway.fix.FixClientTrades;
 import io.hedgestream.gateway.fix.FixRoute;
 import io.hedgestream.gateway.fix.FixSettings;
 import io.hedgestream.gateway.fix.PaperFixVenue;
+import io.hedgestream.gateway.risk.PreTradeRisk;
 import io.hedgestream.gateway.risk.RiskCheckedRoute;
 import io.hedgestream.gateway.risk.TradingStates;
+import io.hedgestream.kafka.KafkaClients;
 import io.hedgestream.schemas.Topics;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,22 +116,40 @@ public final class GatewayService implements AutoCloseable {
    * route (with the paper venue's FIX acceptor in this process when {@code gateway.fix.paper-venue} is set).
    */
   public static GatewayService start(GatewayConfig config) {
+    List<AutoCloseable> owned = new ArrayList<>();
+    try {
+      GatewayService service = start(config, routeFactory(config, owned));
+      if (config.fix().clientTradesFile() != null) {
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaClients.producer(config.bootstrapServers(),
+            config.kafkaOverrides()));
+        owned.add(producer);
+        owned.add(new FixClientTrades(config.fix().clientTradesFile(), config.fix().stateDir(), config.fix().password(),
+            producer));
+      }
+      for (int i = owned.size() - 1; i >= 0; i--) {
+        service.owned.add(owned.get(i));
+      }
+      return service;
+    } catch (RuntimeException e) {
+      for (int i = owned.size() - 1; i >= 0; i--) {
+        closeQuietly(owned.get(i));
+      }
+      throw e;
+    }
+  }
+
+  /** The route {@code config} names; what it starts beside the route (the paper FIX venue) goes to {@code owned}. */
+  private static Function<ExecutionListener, OrderRoute> routeFactory(GatewayConfig config, List<AutoCloseable> owned) {
     if (!config.route().equals("fix")) {
-      return start(config, listener -> new PaperExchange(config.paper(), listener));
+      return listener -> new PaperExchange(config.paper(), listener);
     }
     FixSettings fix = config.fix();
     if (!fix.paperVenue()) {
-      return start(config, listener -> new FixRoute(fix, listener));
+      return listener -> new FixRoute(fix, listener);
     }
     PaperFixVenue venue = new PaperFixVenue(config.paper(), fix.venueSessionFile(), fix.stateDir(), fix.password());
-    try {
-      GatewayService service = start(config, listener -> new FixRoute(fix, listener, venue::onMarketData));
-      service.owned.add(venue);
-      return service;
-    } catch (RuntimeException e) {
-      venue.close();
-      throw e;
-    }
+    owned.add(venue);
+    return listener -> new FixRoute(fix, listener, venue::onMarketData);
   }
 
   /**

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import quickfix.FieldMap;
 import quickfix.FieldNotFound;
 import quickfix.field.Account;
 import quickfix.field.CFICode;
@@ -122,12 +123,7 @@ public final class FixMessages {
       if (SecurityType.OPTION.equals(type)) {
         order.setInstrumentType(InstrumentType.OPTION)
             .setInstrument(message.isSetSecurityID() ? message.getSecurityID().getValue() : requiredMissing("SecurityID(48)"))
-            .setOption(OptionSpec.newBuilder()
-                .setOptionType(message.getPutOrCall().getValue() == PutOrCall.CALL ? OptionType.CALL : OptionType.PUT)
-                .setStrike(message.getStrikePrice().getValue())
-                .setExpiryMicros(expiry(message))
-                .setMultiplier(message.isSetContractMultiplier() ? message.getContractMultiplier().getValue() : 100.0)
-                .build());
+            .setOption(option(message));
       } else if (SecurityType.COMMON_STOCK.equals(type)) {
         order.setInstrumentType(InstrumentType.UNDERLYING).setInstrument(symbol).setOption(null);
       } else {
@@ -139,17 +135,48 @@ public final class FixMessages {
     }
   }
 
+  /**
+   * The option contract of a message's Instrument fields (SecurityType OPT): PutOrCall, StrikePrice, the expiry
+   * (SecurityDesc, else MaturityDate), ContractMultiplier [100].
+   *
+   * @throws IllegalArgumentException naming the tag that is missing or wrong
+   */
+  public static OptionSpec option(FieldMap message) {
+    try {
+      int right = message.getInt(PutOrCall.FIELD);
+      if (right != PutOrCall.CALL && right != PutOrCall.PUT) {
+        throw new IllegalArgumentException("PutOrCall(201)=" + right + ": only 0 (put) and 1 (call)");
+      }
+      double strike = message.getDouble(StrikePrice.FIELD);
+      double multiplier = message.isSetField(ContractMultiplier.FIELD) ? message.getDouble(ContractMultiplier.FIELD) : 100.0;
+      if (!(strike > 0) || !Double.isFinite(strike) || !(multiplier > 0) || !Double.isFinite(multiplier)) {
+        throw new IllegalArgumentException("StrikePrice(202)=" + strike + " and ContractMultiplier(231)=" + multiplier
+            + " must be finite and > 0");
+      }
+      return OptionSpec.newBuilder()
+          .setOptionType(right == PutOrCall.CALL ? OptionType.CALL : OptionType.PUT)
+          .setStrike(strike)
+          .setExpiryMicros(expiry(message))
+          .setMultiplier(multiplier)
+          .build();
+    } catch (FieldNotFound e) {
+      throw new IllegalArgumentException("required tag " + e.field + " missing");
+    } catch (quickfix.FieldException e) {
+      throw new IllegalArgumentException(e.getMessage());
+    }
+  }
+
   /** The exact expiry from SecurityDesc, else the end of MaturityDate (UTC). */
-  private static Instant expiry(NewOrderSingle message) throws FieldNotFound {
-    if (message.isSetSecurityDesc()) {
+  private static Instant expiry(FieldMap message) throws FieldNotFound {
+    if (message.isSetField(SecurityDesc.FIELD)) {
+      String desc = message.getString(SecurityDesc.FIELD);
       try {
-        return Instant.parse(message.getSecurityDesc().getValue()).truncatedTo(ChronoUnit.MICROS);
+        return Instant.parse(desc).truncatedTo(ChronoUnit.MICROS);
       } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("SecurityDesc(107) is not an ISO-8601 expiry instant: "
-            + message.getSecurityDesc().getValue());
+        throw new IllegalArgumentException("SecurityDesc(107) is not an ISO-8601 expiry instant: " + desc);
       }
     }
-    String date = message.getMaturityDate().getValue();
+    String date = message.getString(MaturityDate.FIELD);
     try {
       return java.time.LocalDate.parse(date, DateTimeFormatter.BASIC_ISO_DATE).plusDays(1).atStartOfDay(ZoneOffset.UTC)
           .toInstant();

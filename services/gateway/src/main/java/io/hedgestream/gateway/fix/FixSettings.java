@@ -30,6 +30,9 @@ import java.util.Objects;
  *   <li>{@code gateway.fix.paper-venue} [false] also run the paper exchange behind a FIX acceptor in this
  *       process ({@link PaperFixVenue}, settings {@code gateway.fix.venue-session-file}
  *       [deploy/config/fix-paper-venue.cfg]): the demo's loopback FIX session.
+ *   <li>{@code gateway.fix.client-trades-session-file} [none: off] accept the desk's client option trades from
+ *       its OMS on the acceptor sessions of this QuickFIX/J file ({@link FixClientTrades}), with any route;
+ *       e.g. {@code deploy/config/fix-client-trades.cfg}. A Logon must carry the password above when one is set.
  * </ul>
  *
  * @param sessionFile the initiator's QuickFIX/J settings
@@ -40,12 +43,19 @@ import java.util.Objects;
  * @param reconcileTimeout how long a status request may go unanswered
  * @param paperVenue whether to run the paper venue's acceptor in-process
  * @param venueSessionFile the paper venue's QuickFIX/J settings
+ * @param clientTradesFile the client-trade acceptor's QuickFIX/J settings, or null for none
  */
 public record FixSettings(Path sessionFile, Path stateDir, String username, String password, Duration cancelAfter,
-    Duration reconcileTimeout, boolean paperVenue, Path venueSessionFile) {
+    Duration reconcileTimeout, boolean paperVenue, Path venueSessionFile, Path clientTradesFile) {
 
   /** The environment variable read for the Logon password when no password file is set. */
   public static final String PASSWORD_ENV = "HEDGE_FIX_PASSWORD";
+
+  /** Settings without a client-trade acceptor. */
+  public FixSettings(Path sessionFile, Path stateDir, String username, String password, Duration cancelAfter,
+      Duration reconcileTimeout, boolean paperVenue, Path venueSessionFile) {
+    this(sessionFile, stateDir, username, password, cancelAfter, reconcileTimeout, paperVenue, venueSessionFile, null);
+  }
 
   /** Validates the fields. */
   public FixSettings {
@@ -69,6 +79,7 @@ public record FixSettings(Path sessionFile, Path stateDir, String username, Stri
       }
     }
     String username = in.text("gateway.fix.username", "");
+    String clientTrades = in.text("gateway.fix.client-trades-session-file", "");
     return new FixSettings(
         Path.of(in.text("gateway.fix.session-file", "deploy/config/fix-initiator.cfg")),
         Path.of(in.text("gateway.fix.state-dir", "hedge-gateway-state")),
@@ -77,13 +88,20 @@ public record FixSettings(Path sessionFile, Path stateDir, String username, Stri
         in.nonNegativeDuration("gateway.fix.cancel-after", Duration.ZERO),
         in.positiveDuration("gateway.fix.reconcile-timeout", Duration.ofSeconds(10)),
         in.bool("gateway.fix.paper-venue", false),
-        Path.of(in.text("gateway.fix.venue-session-file", "deploy/config/fix-paper-venue.cfg")));
+        Path.of(in.text("gateway.fix.venue-session-file", "deploy/config/fix-paper-venue.cfg")),
+        clientTrades.isEmpty() ? null : Path.of(clientTrades));
   }
 
   /** The same settings with another state directory. */
   public FixSettings withStateDir(Path dir) {
     return new FixSettings(sessionFile, dir, username, password, cancelAfter, reconcileTimeout, paperVenue,
-        venueSessionFile);
+        venueSessionFile, clientTradesFile);
+  }
+
+  /** The same settings accepting client trades on the sessions of {@code file}. */
+  public FixSettings withClientTrades(Path file) {
+    return new FixSettings(sessionFile, stateDir, username, password, cancelAfter, reconcileTimeout, paperVenue,
+        venueSessionFile, file);
   }
 
   /** Without the password, which is never printed. */
@@ -92,6 +110,6 @@ public record FixSettings(Path sessionFile, Path stateDir, String username, Stri
     return "FixSettings[sessionFile=" + sessionFile + ", stateDir=" + stateDir + ", username=" + username
         + ", password=" + (password == null ? "none" : "***") + ", cancelAfter=" + cancelAfter
         + ", reconcileTimeout=" + reconcileTimeout + ", paperVenue=" + paperVenue + ", venueSessionFile="
-        + venueSessionFile + "]";
+        + venueSessionFile + ", clientTradesFile=" + clientTradesFile + "]";
   }
 }
