@@ -4,6 +4,7 @@ import io.hedgestream.gateway.fix.FixClientTrades;
 import io.hedgestream.gateway.fix.FixRoute;
 import io.hedgestream.gateway.fix.FixSettings;
 import io.hedgestream.gateway.fix.PaperFixVenue;
+import io.hedgestream.gateway.risk.BookExposures;
 import io.hedgestream.gateway.risk.PreTradeRisk;
 import io.hedgestream.gateway.risk.RiskCheckedRoute;
 import io.hedgestream.gateway.risk.TradingStates;
@@ -79,6 +80,7 @@ public final class GatewayService implements AutoCloseable {
   private final Consumer<byte[], byte[]> consumer;
   private final ControlFeed control;
   private final TradingStates tradingStates = new TradingStates();
+  private final BookExposures exposures = new BookExposures();
   private final Supplier<Producer<byte[], byte[]>> producers;
   private final Function<ExecutionListener, OrderRoute> routeFactory;
   private final GatewayCounters counters = new GatewayCounters();
@@ -104,7 +106,7 @@ public final class GatewayService implements AutoCloseable {
       Function<ExecutionListener, OrderRoute> routeFactory) {
     this.config = config;
     this.consumer = consumer;
-    this.control = new ControlFeed(controlConsumer, tradingStates);
+    this.control = new ControlFeed(controlConsumer, tradingStates, exposures, config.risk().exposure().any());
     this.producers = producers;
     this.routeFactory = routeFactory;
     this.outbox = new Outbox(consumer::wakeup);
@@ -265,7 +267,7 @@ public final class GatewayService implements AutoCloseable {
     } catch (AuthorizationException | AuthenticationException e) {
       failure.compareAndSet(null, e);
       LOG.error("gateway stopped: the cluster refused its credentials or ACLs: {} (the gateway's principal needs "
-          + "READ on orders.hedge, md.ticks and policy.control and on group {}, WRITE on fills.hedge and orders.status "
+          + "READ on orders.hedge, md.ticks, policy.control and pnl.events and on group {}, WRITE on fills.hedge and orders.status "
           + "and on transactional id {})",
           e.getMessage(), config.groupId(), config.transactionalId());
     } catch (Throwable e) { // NOPMD: an Error too must reach failure(), or the demo reads the stop as clean
@@ -428,7 +430,7 @@ public final class GatewayService implements AutoCloseable {
   }
 
   private GatewayPipeline newPipeline() {
-    PreTradeRisk risk = new PreTradeRisk(config.risk(), tradingStates, System::nanoTime);
+    PreTradeRisk risk = new PreTradeRisk(config.risk(), tradingStates, exposures, System::nanoTime);
     return new GatewayPipeline(config.dedupCapacity(), outbox, counters,
         listener -> new RiskCheckedRoute(risk, listener, routeFactory.apply(listener)),
         symbol -> tradingStates.set(symbol, io.hedgestream.avro.TradingState.HALTED));

@@ -73,6 +73,15 @@ public interface OrderRoute extends AutoCloseable {
   }
 
   /**
+   * Whether the route sent {@code order} to its venue before (in an earlier run): such an order, re-read after
+   * a restart, is at the venue already, so the pre-trade checks, which decide whether an order may leave, do not
+   * apply to it again; the route finds out its state instead. The paper exchange never has one.
+   */
+  default boolean sentBefore(HedgeOrder order) {
+    return false;
+  }
+
+  /**
    * Whether the route reports the venue's acknowledgement of each order itself
    * ({@link ExecutionListener#onAccepted}); otherwise the gateway reports an order NEW as soon as the route
    * accepts it (the paper exchange, which answers at once).

@@ -35,11 +35,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Publishes ticks and hedge orders to a real broker and reads back the gateway's fills and dead letters. */
 @ExtendWith(KafkaFixture.class)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class GatewayServiceIT {
 
   private static final Topic<byte[], DeadLetter> ORDERS_DLQ = Topics.deadLetterOf(Topics.ORDERS_HEDGE);
 
   @Test
+  @org.junit.jupiter.api.Order(1) // first: it counts every order record the gateway reads on the shared topics
   void fillsOrdersOnceDeadLettersInvalidOnesAndCommitsEverything() throws Exception {
     KafkaFixture.createTopics(1, List.of(Topics.MD_TICKS.name(), Topics.ORDERS_HEDGE.name(),
         Topics.FILLS_HEDGE.name(), Topics.ORDERS_STATUS.name(), Topics.POLICY_CONTROL.name(), ORDERS_DLQ.name()));
@@ -125,6 +127,52 @@ class GatewayServiceIT {
     assertThat(statuses.get(1).getReasonCode()).isEqualTo("ORDER_TIMEOUT");
     assertThat(committed(config, Topics.ORDERS_HEDGE.name())).as("the expired order is handled")
         .isEqualTo(endOffset(Topics.ORDERS_HEDGE.name()));
+  }
+
+  /**
+   * Position and Greek limits and REDUCING over the broker, against the engine's book reports on pnl.events:
+   * an order that takes the book's delta beyond its limit is refused, a smaller one fills; under REDUCING only
+   * an order that brings the book's delta closer to 0 goes out.
+   */
+  @Test
+  void theBookReportsOnPnlEventsDriveTheDeltaLimitAndReducing() throws Exception {
+    KafkaFixture.createTopics(1, List.of(Topics.MD_TICKS.name(), Topics.ORDERS_HEDGE.name(), Topics.FILLS_HEDGE.name(),
+        Topics.ORDERS_STATUS.name(), Topics.POLICY_CONTROL.name(), Topics.PNL_EVENTS.name(), ORDERS_DLQ.name()));
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String symbol = "EX" + run;
+    String book = symbol + "-book-1";
+    java.time.Instant reportTime = TestRecords.T0;
+    publish(List.of(record(Topics.MD_TICKS, symbol, TestRecords.tick(symbol, 99.5, 100.5)),
+        record(Topics.PNL_EVENTS, symbol, io.hedgestream.gateway.risk.ExposureLimitsTest.report(symbol, book,
+            reportTime, Map.of(), 500, 0))));
+    Properties props = new Properties();
+    props.setProperty("gateway.bootstrap.servers", KafkaFixture.bootstrapServers());
+    props.setProperty("gateway.group-id", "gateway-exposure-it-" + run);
+    props.setProperty("gateway.risk.max-book-delta", "600");
+    try (KafkaConsumer<byte[], byte[]> statuses = new KafkaConsumer<>(KafkaFixture.consumerProps("exposure-" + run));
+        GatewayService gateway = GatewayService.start(GatewayConfig.from(props))) {
+      statuses.subscribe(List.of(Topics.ORDERS_STATUS.name()));
+      // One order at a time: awaitStatus drops what it polled after the status it waits for.
+      publish(List.of(record(Topics.ORDERS_HEDGE, symbol, TestRecords.order(run + "-1", symbol, Side.BUY, 150))));
+      assertThat(awaitStatus(statuses, symbol, run + "-1", OrderState.REJECTED).getReasonCode())
+          .as("delta 500 + 150 > 600").isEqualTo("RISK_DELTA_LIMIT");
+      publish(List.of(record(Topics.ORDERS_HEDGE, symbol, TestRecords.order(run + "-2", symbol, Side.BUY, 50))));
+      awaitStatus(statuses, symbol, run + "-2", OrderState.FILLED);
+      try {
+        publish(List.of(trading(symbol, TradingState.REDUCING)));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!gateway.tradingStates().contains(symbol + "=REDUCING") && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        publish(List.of(record(Topics.ORDERS_HEDGE, symbol, TestRecords.order(run + "-3", symbol, Side.BUY, 10))));
+        assertThat(awaitStatus(statuses, symbol, run + "-3", OrderState.REJECTED).getReasonCode())
+            .as("under REDUCING, delta 550 -> 560").isEqualTo("RISK_REDUCING");
+        publish(List.of(record(Topics.ORDERS_HEDGE, symbol, TestRecords.order(run + "-4", symbol, Side.SELL, 300))));
+        awaitStatus(statuses, symbol, run + "-4", OrderState.FILLED);
+      } finally {
+        publish(List.of(trading(symbol, TradingState.ACTIVE)));
+      }
+    }
   }
 
   /**

@@ -98,8 +98,8 @@ final class OperatorCommand {
   }
 
   @Command(name = "trading", mixinStandardHelpOptions = true,
-      description = {"Set the gateway's trading state of the symbol(s): ACTIVE, REDUCING (no new orders until the "
-          + "gateway can tell which reduce exposure) or HALTED (no new orders; the orders the gateway still holds "
+      description = {"Set the gateway's trading state of the symbol(s): ACTIVE, REDUCING (only orders that bring "
+          + "their book's delta closer to 0, as the engine last reported it on pnl.events) or HALTED (no new orders; the orders the gateway still holds "
           + "are canceled). The stricter of a symbol's state and the * state applies."})
   int trading(@Mixin ConfigOptions config,
       @Parameters(paramLabel = "STATE", description = "ACTIVE, REDUCING or HALTED") TradingState state) {

@@ -24,9 +24,9 @@ import org.apache.kafka.common.resource.ResourceType;
  *   <tr><td>engine</td><td>md.ticks, orders.client, fills.hedge, orders.status, policy.control</td><td>orders.hedge,
  *     pnl.events, risk.metrics, regime.events, the .dlq of its inputs</td><td>group, internal topics and
  *     transactional ids prefixed with {@code engine.application.id}</td></tr>
- *   <tr><td>gateway</td><td>orders.hedge, md.ticks, policy.control (trading states)</td><td>fills.hedge,
- *     orders.status, orders.hedge.dlq,
- *     md.ticks.dlq</td>
+ *   <tr><td>gateway</td><td>orders.hedge, md.ticks, policy.control (trading states), pnl.events (book
+ *     reports, for the position and Greek limits)</td><td>fills.hedge, orders.status, orders.hedge.dlq,
+ *     md.ticks.dlq; with client trades from FIX also orders.client and orders.client.dlq</td>
  *     <td>group {@code gateway.group-id}, transactional id {@code gateway.instance-id}</td></tr>
  *   <tr><td>feed</td><td>-</td><td>md.ticks, orders.client</td><td></td></tr>
  *   <tr><td>operator</td><td>-</td><td>policy.control</td><td></td></tr>
@@ -74,6 +74,7 @@ public final class ServiceAcls {
     read(acls, principal, Topics.ORDERS_HEDGE.name());
     read(acls, principal, Topics.MD_TICKS.name());
     read(acls, principal, Topics.POLICY_CONTROL.name());
+    read(acls, principal, Topics.PNL_EVENTS.name());
     write(acls, principal, Topics.FILLS_HEDGE.name());
     write(acls, principal, Topics.ORDERS_STATUS.name());
     write(acls, principal, Topics.deadLetterOf(Topics.ORDERS_HEDGE).name());
@@ -82,6 +83,17 @@ public final class ServiceAcls {
     acls.add(allow(principal, ResourceType.TRANSACTIONAL_ID, instanceId, PatternType.LITERAL, AclOperation.WRITE));
     acls.add(allow(principal, ResourceType.TRANSACTIONAL_ID, instanceId, PatternType.LITERAL,
         AclOperation.DESCRIBE));
+    return acls;
+  }
+
+  /**
+   * What a gateway that accepts the desk's client trades from its OMS over FIX
+   * ({@code gateway.fix.client-trades-session-file}) needs besides {@link #gateway}: writing client orders.
+   */
+  public static List<AclBinding> gatewayClientTrades(String principal) {
+    List<AclBinding> acls = new ArrayList<>();
+    write(acls, principal, Topics.ORDERS_CLIENT.name());
+    write(acls, principal, Topics.deadLetterOf(Topics.ORDERS_CLIENT).name());
     return acls;
   }
 

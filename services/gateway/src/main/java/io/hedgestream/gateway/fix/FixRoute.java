@@ -236,6 +236,12 @@ public final class FixRoute implements OrderRoute {
     return true;
   }
 
+  /** Whether the journal has the order's ClOrdID: it left in an earlier run. */
+  @Override
+  public boolean sentBefore(HedgeOrder order) {
+    return journal.contains(order.getOrderId());
+  }
+
   @Override
   public Optional<Rejection> submit(HedgeOrder order) {
     if (order.getInstrumentType() == InstrumentType.OPTION && order.getOption() == null) {

@@ -38,6 +38,7 @@ import java.util.stream.Collectors;
  *   <li>{@code max-orders-per-second} [0: off] orders of all books within one second of event time
  *       ({@code RISK_THROTTLE_TOTAL}).
  *   <li>{@code max-waiting-orders} [10000] orders that may wait for their symbol's first quote.
+ *   <li>position and Greek-exposure limits, off by default: {@link ExposureLimits}.
  * </ul>
  *
  * @param restrictedSymbols underlyings no order may trade
@@ -50,16 +51,33 @@ import java.util.stream.Collectors;
  * @param maxOrdersPerSecondPerBook throttle per book (0: off)
  * @param maxOrdersPerSecond throttle over all books (0: off)
  * @param maxWaitingOrders orders that may wait for a first quote
+ * @param exposure position and Greek-exposure limits
  */
 public record PreTradeLimits(Set<String> restrictedSymbols, double maxOrderQuantity, double maxOptionContracts,
     Duration maxReferenceAge, double maxOrderNotional, double priceCollar, Duration duplicateWindow,
-    int maxOrdersPerSecondPerBook, int maxOrdersPerSecond, int maxWaitingOrders) {
+    int maxOrdersPerSecondPerBook, int maxOrdersPerSecond, int maxWaitingOrders, ExposureLimits exposure) {
 
   /** The settings' prefix. */
   public static final String PREFIX = "gateway.risk.";
 
+  /** Limits without position or exposure limits. */
+  public PreTradeLimits(Set<String> restrictedSymbols, double maxOrderQuantity, double maxOptionContracts,
+      Duration maxReferenceAge, double maxOrderNotional, double priceCollar, Duration duplicateWindow,
+      int maxOrdersPerSecondPerBook, int maxOrdersPerSecond, int maxWaitingOrders) {
+    this(restrictedSymbols, maxOrderQuantity, maxOptionContracts, maxReferenceAge, maxOrderNotional, priceCollar,
+        duplicateWindow, maxOrdersPerSecondPerBook, maxOrdersPerSecond, maxWaitingOrders, ExposureLimits.OFF);
+  }
+
+  /** The same limits with {@code limits} as the exposure limits. */
+  public PreTradeLimits withExposure(ExposureLimits limits) {
+    return new PreTradeLimits(restrictedSymbols, maxOrderQuantity, maxOptionContracts, maxReferenceAge,
+        maxOrderNotional, priceCollar, duplicateWindow, maxOrdersPerSecondPerBook, maxOrdersPerSecond,
+        maxWaitingOrders, limits);
+  }
+
   /** Checks the values. */
   public PreTradeLimits {
+    java.util.Objects.requireNonNull(exposure, "exposure");
     restrictedSymbols = Set.copyOf(restrictedSymbols);
     if (!(maxOrderQuantity > 0) || !(maxOptionContracts > 0) || !(maxOrderNotional > 0) || !(priceCollar > 0)) {
       throw new IllegalArgumentException("quantity, notional and collar limits must be > 0");
@@ -90,6 +108,7 @@ public record PreTradeLimits(Set<String> restrictedSymbols, double maxOrderQuant
         in.nonNegativeDuration(PREFIX + "duplicate-window", d.duplicateWindow()),
         (int) in.integer(PREFIX + "max-orders-per-second-per-book", d.maxOrdersPerSecondPerBook(), 0, 1_000_000),
         (int) in.integer(PREFIX + "max-orders-per-second", d.maxOrdersPerSecond(), 0, 10_000_000),
-        (int) in.integer(PREFIX + "max-waiting-orders", d.maxWaitingOrders(), 0, 10_000_000));
+        (int) in.integer(PREFIX + "max-waiting-orders", d.maxWaitingOrders(), 0, 10_000_000),
+        ExposureLimits.from(in));
   }
 }

@@ -17,8 +17,9 @@ import java.util.function.LongSupplier;
 
 /**
  * The pre-trade checks of {@link PreTradeLimits}, in this order (the first one an order breaks is its
- * rejection): trading state (HALTED, REDUCING), restricted symbol, order quantity, reference present, reference fresh, notional, price collar,
- * duplicate, throttle per book, throttle overall. Quotes update the references; {@link #accepted} records
+ * rejection): trading state HALTED, restricted symbol, order quantity, reference present, reference fresh,
+ * trading state REDUCING (only orders that bring their book's delta closer to 0), position and Greek limits
+ * ({@link ExposureLimits}), notional, price collar, duplicate, throttle per book, throttle overall. Quotes update the references; {@link #accepted} records
  * an order that passed and was sent, for the duplicate and throttle windows. The windows run on event
  * times, so a replay gets the same answers at any speed; they count orders less than the window apart
  * either side, and forget an order once one a window later was sent. A reference's age is how long ago
@@ -30,14 +31,19 @@ public final class PreTradeRisk {
 
   private static final long MICROS_PER_SECOND = 1_000_000L;
 
-  /** The latest quote of a symbol: its mid, its event time and when the gateway received it (monotonic). */
-  private record Reference(double mid, long eventMicros, long receivedNanos) {}
+  /**
+   * The latest quote of a symbol: its mid, its event time and when the gateway received it (monotonic), and
+   * the ATM vol, rate and dividend yield an option's Greeks are computed with.
+   */
+  private record Reference(double mid, long eventMicros, long receivedNanos, double vol, double rate,
+      double dividendYield) {}
 
   /** An accepted order in a time window. */
   private record Sent(long eventMicros, String key) {}
 
   private final PreTradeLimits limits;
   private final TradingStates states;
+  private final BookExposures exposures;
   private final long maxReferenceAgeNanos;
   private final LongSupplier clock;
   private final long duplicateWindowMicros;
@@ -53,7 +59,12 @@ public final class PreTradeRisk {
    * @param limits the limits
    */
   public PreTradeRisk(PreTradeLimits limits) {
-    this(limits, new TradingStates(), System::nanoTime);
+    this(limits, new TradingStates(), new BookExposures(), System::nanoTime);
+  }
+
+  /** Checks against {@code limits} and the trading states, without the engine's book reports. */
+  public PreTradeRisk(PreTradeLimits limits, TradingStates states, LongSupplier clock) {
+    this(limits, states, new BookExposures(), clock);
   }
 
   /**
@@ -61,11 +72,13 @@ public final class PreTradeRisk {
    *
    * @param limits the limits
    * @param states the trading states (the gateway's, kept across its sessions)
+   * @param exposures the books' exposures (the gateway's, fed from pnl.events, kept across its sessions)
    * @param clock monotonic nanoseconds (tests pass their own)
    */
-  public PreTradeRisk(PreTradeLimits limits, TradingStates states, LongSupplier clock) {
+  public PreTradeRisk(PreTradeLimits limits, TradingStates states, BookExposures exposures, LongSupplier clock) {
     this.limits = limits;
     this.states = states;
+    this.exposures = exposures;
     this.clock = clock;
     this.maxReferenceAgeNanos = saturatedNanos(limits.maxReferenceAge());
     this.duplicateWindowMicros = micros(limits.duplicateWindow());
@@ -82,7 +95,7 @@ public final class PreTradeRisk {
     Reference current = references.get(tick.getSymbol());
     if (current == null || time >= current.eventMicros()) {
       references.put(tick.getSymbol(), new Reference(0.5 * (tick.getBid() + tick.getAsk()), time,
-          clock.getAsLong()));
+          clock.getAsLong(), tick.getAtmImpliedVol(), tick.getRate(), tick.getDividendYield()));
     }
   }
 
@@ -101,10 +114,6 @@ public final class PreTradeRisk {
     TradingState state = states.effective(symbol);
     if (state == TradingState.HALTED) {
       return reject(RiskCode.HALTED, symbol + " is HALTED: no new orders (hedge control trading)");
-    }
-    if (state == TradingState.REDUCING) {
-      return reject(RiskCode.REDUCING, symbol + " is REDUCING: the gateway does not track positions yet, so it "
-          + "cannot tell an order that reduces exposure and refuses every new order");
     }
     if (limits.restrictedSymbols().contains(symbol)) {
       return reject(RiskCode.RESTRICTED_SYMBOL, symbol + " is restricted (" + PreTradeLimits.PREFIX
@@ -127,6 +136,22 @@ public final class PreTradeRisk {
           + limits.maxReferenceAge() + ")");
     }
     long time = EpochMicros.of(order.getEventTimeMicros());
+    BookExposures.Contribution effect = contribution(order, reference, time);
+    if (state == TradingState.REDUCING) {
+      if (!exposures.knows(order)) {
+        return reject(RiskCode.REDUCING, symbol + " is REDUCING and the engine has not reported book "
+            + order.getBook() + " on pnl.events yet: the gateway cannot tell whether the order reduces its delta");
+      }
+      double before = exposures.of(symbol, order.getBook()).delta();
+      if (!(Math.abs(before + effect.delta()) < Math.abs(before))) {
+        return reject(RiskCode.REDUCING, symbol + " is REDUCING: the order takes book " + order.getBook()
+            + "'s delta from " + before + " to " + (before + effect.delta()) + ", not closer to 0");
+      }
+    }
+    Optional<Rejection> overExposed = checkExposure(order, effect);
+    if (overExposed.isPresent()) {
+      return overExposed;
+    }
     double unitsPerQuantity = option ? order.getOption().getMultiplier() : 1.0;
     double notional = order.getQuantity() * unitsPerQuantity * reference.mid();
     if (notional > limits.maxOrderNotional()) {
@@ -160,9 +185,85 @@ public final class PreTradeRisk {
     return Optional.empty();
   }
 
+  /**
+   * The order's effect on its book: its signed quantity, and its delta and vega (an option's from
+   * Black-Scholes at the reference's mid, ATM vol, rate and dividend yield, times its multiplier).
+   */
+  private static BookExposures.Contribution contribution(HedgeOrder order, Reference reference, long time) {
+    double sign = order.getSide() == io.hedgestream.avro.Side.BUY ? 1 : -1;
+    double quantity = sign * order.getQuantity();
+    if (order.getInstrumentType() != InstrumentType.OPTION) {
+      return new BookExposures.Contribution(time, order.getInstrument(), quantity, quantity, 0);
+    }
+    io.hedgestream.avro.OptionSpec option = order.getOption();
+    double years = (EpochMicros.of(option.getExpiryMicros()) - time) / (365.0 * 86_400 * MICROS_PER_SECOND);
+    io.hedgestream.pricing.OptionGreeks greeks = io.hedgestream.pricing.BlackScholes.tryGreeks(
+        option.getOptionType() == io.hedgestream.avro.OptionType.CALL ? io.hedgestream.pricing.PutCall.CALL
+            : io.hedgestream.pricing.PutCall.PUT,
+        reference.mid(), option.getStrike(), years, reference.vol(), reference.rate(), reference.dividendYield())
+        .orElse(null);
+    double units = quantity * option.getMultiplier();
+    return greeks == null
+        ? new BookExposures.Contribution(time, order.getInstrument(), quantity, Double.NaN, Double.NaN)
+        : new BookExposures.Contribution(time, order.getInstrument(), quantity, units * greeks.delta(),
+            units * greeks.vega());
+  }
+
+  /** The position and Greek limits: an order may not take an exposure beyond its limit further out. */
+  private Optional<Rejection> checkExposure(HedgeOrder order, BookExposures.Contribution effect) {
+    ExposureLimits limit = limits.exposure();
+    if (!limit.any()) {
+      return Optional.empty();
+    }
+    BookExposures.Exposure before = exposures.of(order.getSymbol(), order.getBook());
+    boolean option = order.getInstrumentType() == InstrumentType.OPTION;
+    double positionLimit = option ? limit.maxOptionPositionContracts() : limit.maxPositionUnits();
+    double position = before.position(order.getInstrument());
+    if (beyond(position, effect.quantity(), positionLimit)) {
+      return reject(RiskCode.POSITION_LIMIT, "book " + order.getBook() + " would hold " + (position + effect.quantity())
+          + " of " + order.getInstrument() + " (" + PreTradeLimits.PREFIX
+          + (option ? "max-option-position-contracts=" : "max-position-units=") + positionLimit + ")");
+    }
+    if (!option && limit.maxSymbolPositionUnits() > 0) {
+      double symbolPosition = exposures.symbolPosition(order.getSymbol());
+      if (beyond(symbolPosition, effect.quantity(), limit.maxSymbolPositionUnits())) {
+        return reject(RiskCode.SYMBOL_POSITION_LIMIT, "the books of " + order.getSymbol() + " would hold "
+            + (symbolPosition + effect.quantity()) + " units (" + PreTradeLimits.PREFIX + "max-symbol-position-units="
+            + limit.maxSymbolPositionUnits() + ")");
+      }
+    }
+    if ((limit.maxBookDelta() > 0 || limit.maxBookVega() > 0) && Double.isNaN(effect.delta())) {
+      return reject(RiskCode.DELTA_LIMIT, "the Greeks of " + order.getInstrument() + " cannot be computed from the "
+          + "reference quote of " + order.getSymbol() + ", so its effect on the book's exposure limits is unknown");
+    }
+    if (beyond(before.delta(), effect.delta(), limit.maxBookDelta())) {
+      return reject(RiskCode.DELTA_LIMIT, "book " + order.getBook() + "'s delta would be "
+          + (before.delta() + effect.delta()) + " (" + PreTradeLimits.PREFIX + "max-book-delta=" + limit.maxBookDelta()
+          + ")");
+    }
+    if (beyond(before.vega(), effect.vega(), limit.maxBookVega())) {
+      return reject(RiskCode.VEGA_LIMIT, "book " + order.getBook() + "'s vega would be "
+          + (before.vega() + effect.vega()) + " (" + PreTradeLimits.PREFIX + "max-book-vega=" + limit.maxBookVega()
+          + ")");
+    }
+    return Optional.empty();
+  }
+
+  /** Whether adding {@code change} to {@code before} ends beyond {@code limit} (0: off) and further out. */
+  static boolean beyond(double before, double change, double limit) {
+    double after = before + change;
+    return limit > 0 && Math.abs(after) > limit && Math.abs(after) > Math.abs(before);
+  }
+
   /** Records an order that passed {@link #check} and was sent. */
   public void accepted(HedgeOrder order) {
     long time = EpochMicros.of(order.getEventTimeMicros());
+    Reference reference = references.get(order.getSymbol());
+    if (reference != null) {
+      BookExposures.Contribution effect = contribution(order, reference, time);
+      exposures.sent(order, Double.isNaN(effect.delta())
+          ? new BookExposures.Contribution(time, effect.instrument(), effect.quantity(), 0, 0) : effect);
+    }
     if (limits.maxOrdersPerSecondPerBook() > 0) {
       record(perBook.computeIfAbsent(bookKey(order), book -> new ArrayDeque<>()), time);
     }

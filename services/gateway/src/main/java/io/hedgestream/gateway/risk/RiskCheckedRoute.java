@@ -51,8 +51,15 @@ public final class RiskCheckedRoute implements OrderRoute {
     return inner.venue();
   }
 
+  /**
+   * Checks the order and sends it, or holds it for its symbol's first quote; an order the inner route sent
+   * before (re-read after a restart) goes straight to it, unchecked: it left already.
+   */
   @Override
   public Optional<Rejection> submit(HedgeOrder order) {
+    if (inner.sentBefore(order)) {
+      return inner.submit(order);
+    }
     if (!risk.hasReference(order.getSymbol())) {
       if (waitingCount >= risk.limits().maxWaitingOrders()) {
         return Optional.of(new Rejection(RiskCode.NO_REFERENCE, "no quote of " + order.getSymbol() + " yet and "
@@ -113,6 +120,11 @@ public final class RiskCheckedRoute implements OrderRoute {
     waitingCount -= taken.size();
     taken.addAll(inner.takeBackWaiting(which));
     return taken;
+  }
+
+  @Override
+  public boolean sentBefore(HedgeOrder order) {
+    return inner.sentBefore(order);
   }
 
   @Override

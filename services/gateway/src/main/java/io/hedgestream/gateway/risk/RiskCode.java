@@ -9,8 +9,8 @@ public final class RiskCode {
   /** The symbol (or every symbol) is HALTED by {@code hedge control trading}. */
   public static final String HALTED = "RISK_HALTED";
   /**
-   * The symbol (or every symbol) is REDUCING; the gateway does not track positions yet, so it refuses every
-   * new order rather than guess which reduce exposure.
+   * The symbol (or every symbol) is REDUCING and the order does not reduce its book's absolute delta (or the
+   * engine has not reported the book yet, so the gateway cannot tell).
    */
   public static final String REDUCING = "RISK_REDUCING";
   /** The order's underlying is in {@code gateway.risk.restricted-symbols}. */
@@ -31,6 +31,15 @@ public final class RiskCode {
   public static final String THROTTLE_BOOK = "RISK_THROTTLE_BOOK";
   /** Too many orders of all books within a second. */
   public static final String THROTTLE_TOTAL = "RISK_THROTTLE_TOTAL";
+
+  /** The order takes a book's position in its instrument beyond its limit. */
+  public static final String POSITION_LIMIT = "RISK_POSITION_LIMIT";
+  /** The order takes the underlying position of all books of its symbol beyond its limit. */
+  public static final String SYMBOL_POSITION_LIMIT = "RISK_SYMBOL_POSITION_LIMIT";
+  /** The order takes its book's delta beyond {@code gateway.risk.max-book-delta}. */
+  public static final String DELTA_LIMIT = "RISK_DELTA_LIMIT";
+  /** The order takes its book's vega beyond {@code gateway.risk.max-book-vega}. */
+  public static final String VEGA_LIMIT = "RISK_VEGA_LIMIT";
 
   private RiskCode() {}
 }

@@ -25,6 +25,11 @@ import java.util.function.BooleanSupplier;
 /** Orders, session files, a recording listener and waiting, for the FIX tests. */
 public final class FixTestKit {
 
+  static {
+    // Avro's decoding limits before any Avro record is built here: another test of this JVM may decode later.
+    io.hedgestream.schemas.AvroLimits.apply();
+  }
+
   static final Instant T0 = Instant.parse("2026-02-02T15:00:00Z");
   public static final String GATEWAY = "HEDGESTREAM";
   public static final String VENUE = "OMS";

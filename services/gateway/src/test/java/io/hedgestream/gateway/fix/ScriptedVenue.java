@@ -163,11 +163,6 @@ public final class ScriptedVenue implements AutoCloseable {
     stop();
   }
 
-  /** How many NewOrderSingles arrived, resends included. */
-  public int newOrderCount() {
-    return newOrders.values().stream().mapToInt(AtomicInteger::get).sum();
-  }
-
   private final class App implements Application {
     @Override
     public void onCreate(SessionID id) {

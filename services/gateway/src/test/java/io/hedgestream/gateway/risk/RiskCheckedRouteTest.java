@@ -55,6 +55,52 @@ class RiskCheckedRouteTest {
   }
 
   @Test
+  void anOrderTheVenueHasAlreadyIsNotCheckedAgain() {
+    TradingStates states = new TradingStates();
+    states.set("ACME", io.hedgestream.avro.TradingState.HALTED);
+    HedgeOrder alreadySent = order("ACME", "b1", Side.BUY, 5_000, null, T0);
+    PaperExchange venue = new PaperExchange(new PaperExchangeConfig(1.0, 0, 0, 10), listener);
+    RiskCheckedRoute route = new RiskCheckedRoute(new PreTradeRisk(new PreTradeLimits(Set.of(), 100, 10,
+        Duration.ofMinutes(5), 1e6, 0.05, Duration.ZERO, 100, 0, 10), states, System::nanoTime), listener,
+        new io.hedgestream.gateway.OrderRoute() {
+          @Override
+          public String venue() {
+            return venue.venue();
+          }
+
+          @Override
+          public java.util.Optional<Rejection> submit(HedgeOrder order) {
+            return venue.submit(order);
+          }
+
+          @Override
+          public void onMarketData(io.hedgestream.avro.MarketTick tick, Runnable release) {
+            venue.onMarketData(tick, release);
+          }
+
+          @Override
+          public boolean sentBefore(HedgeOrder order) {
+            return order == alreadySent;
+          }
+
+          @Override
+          public int openOrders() {
+            return venue.openOrders();
+          }
+
+          @Override
+          public void close() {
+            venue.close();
+          }
+        });
+    route.onMarketData(tick("ACME", 99, 101, T0));
+    assertThat(route.submit(order("ACME", "b1", Side.BUY, 5, null, T0)).map(Rejection::code))
+        .contains(RiskCode.HALTED);
+    assertThat(route.submit(alreadySent)).as("re-read after a restart: it left before, the venue is asked").isEmpty();
+    assertThat(filled).containsExactly(alreadySent.getOrderId());
+  }
+
+  @Test
   void anOrderAheadOfItsFirstQuoteWaitsThenIsCheckedAgainstIt() {
     RiskCheckedRoute route = route(new PreTradeLimits(Set.of(), 1_000, 10, Duration.ofMinutes(5), 1e6, 0.05,
         Duration.ZERO, 100, 0, 2));
