@@ -53,6 +53,8 @@ final class GatewayPipeline implements ExecutionListener, AutoCloseable {
   private final GatewayCounters counters;
   private final Map<String, ConsumerRecord<byte[], byte[]>> inFlight = new ConcurrentHashMap<>();
   private final Map<String, OrderLifecycle> lifecycles = new ConcurrentHashMap<>();
+  /** Quantity and notional of each open order's fills sent into transactions (this session and before). */
+  private final Map<String, double[]> published = new ConcurrentHashMap<>();
   private final java.util.function.Consumer<String> halt;
 
   /**
@@ -144,12 +146,13 @@ final class GatewayPipeline implements ExecutionListener, AutoCloseable {
       return;
     }
     inFlight.put(order.getOrderId(), record);
-    OrderLifecycle lifecycle = new OrderLifecycle(order, route.venue());
+    OrderLifecycle lifecycle = resume(order, record);
     lifecycles.put(order.getOrderId(), lifecycle);
     Optional<Rejection> refused = route.submit(order);
     if (refused.isPresent()) {
       inFlight.remove(order.getOrderId());
       lifecycles.remove(order.getOrderId());
+      published.remove(order.getOrderId());
       rejectOrder(record, refused.get(), List.of(status(rejected(lifecycle, refused.get()))));
     } else {
       counters.orderAccepted();
@@ -159,6 +162,30 @@ final class GatewayPipeline implements ExecutionListener, AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * The lifecycle of an order read now: new, or, for an order an earlier session left in flight, resumed with
+   * the fills it published (the commit's note), which the route hears of too ({@link OrderRoute#publishedBefore});
+   * the note is carried into this session's commits until the order's next fill.
+   */
+  private OrderLifecycle resume(HedgeOrder order, ConsumerRecord<byte[], byte[]> record) {
+    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+    Optional<String> note = offsets.restoredNote(partition, record.offset());
+    if (note.isEmpty()) {
+      return new OrderLifecycle(order, route.venue());
+    }
+    double quantity = 0;
+    double notional = 0;
+    if (!note.get().isEmpty()) {
+      String[] parts = note.get().split("/");
+      quantity = Double.parseDouble(parts[0]);
+      notional = Double.parseDouble(parts[1]);
+      offsets.note(partition, record.offset(), note.get());
+      published.put(order.getOrderId(), new double[] {quantity, notional});
+    }
+    route.publishedBefore(order, quantity, notional);
+    return OrderLifecycle.resumed(order, route.venue(), quantity, notional);
   }
 
   /**
@@ -192,12 +219,17 @@ final class GatewayPipeline implements ExecutionListener, AutoCloseable {
       if (last) {
         lifecycles.remove(order.getOrderId());
       }
+      double quantity = fills.stream().mapToDouble(Fill::getQuantity).sum();
+      double notional = fills.stream().mapToDouble(fill -> fill.getQuantity() * fill.getPrice()).sum();
       outbox.add(records, fills.size(), () -> {
         if (last) {
+          published.remove(order.getOrderId());
           ConsumerRecord<byte[], byte[]> source = inFlight.remove(order.getOrderId());
           if (source != null) {
             complete(source);
           }
+        } else {
+          notePublished(order.getOrderId(), quantity, notional);
         }
       });
     }
@@ -220,6 +252,7 @@ final class GatewayPipeline implements ExecutionListener, AutoCloseable {
   /** The venue canceled or expired the order's rest: its final status; its record is handled. */
   @Override
   public void onEnded(HedgeOrder order, OrderState end, Rejection reason) {
+    published.remove(order.getOrderId());
     OrderLifecycle lifecycle = lifecycles.remove(order.getOrderId());
     ConsumerRecord<byte[], byte[]> source = inFlight.remove(order.getOrderId());
     if (lifecycle == null || source == null) {
@@ -281,6 +314,7 @@ final class GatewayPipeline implements ExecutionListener, AutoCloseable {
   /** A late rejection: the order's REJECTED status and its dead letter, together. */
   @Override
   public void onReject(HedgeOrder order, Rejection rejection) {
+    published.remove(order.getOrderId());
     OrderLifecycle lifecycle = lifecycles.remove(order.getOrderId());
     ConsumerRecord<byte[], byte[]> source = inFlight.remove(order.getOrderId());
     if (source == null || lifecycle == null) {
@@ -340,6 +374,7 @@ final class GatewayPipeline implements ExecutionListener, AutoCloseable {
   /** Publishes the final status of each order the route took back and marks its record handled. */
   private void finishTakenBack(List<HedgeOrder> orders, java.util.function.Function<OrderLifecycle, OrderStatus> end) {
     for (HedgeOrder order : orders) {
+      published.remove(order.getOrderId());
       OrderLifecycle lifecycle = lifecycles.remove(order.getOrderId());
       ConsumerRecord<byte[], byte[]> source = inFlight.remove(order.getOrderId());
       if (lifecycle == null || source == null) {
@@ -349,6 +384,19 @@ final class GatewayPipeline implements ExecutionListener, AutoCloseable {
       synchronized (lifecycle) {
         outbox.add(List.of(status(end.apply(lifecycle))), 0, () -> complete(source));
       }
+    }
+  }
+
+  /**
+   * Adds a group of fills, just sent into the transaction, to what is published of its order, and notes it on
+   * the order's record: a gateway restarted before the order finishes knows what of it it booked already.
+   */
+  private void notePublished(String orderId, double quantity, double notional) {
+    double[] total = published.merge(orderId, new double[] {quantity, notional},
+        (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]});
+    ConsumerRecord<byte[], byte[]> source = inFlight.get(orderId);
+    if (source != null) {
+      offsets.note(new TopicPartition(source.topic(), source.partition()), source.offset(), total[0] + "/" + total[1]);
     }
   }
 

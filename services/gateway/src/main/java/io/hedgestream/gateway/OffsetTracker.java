@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * letter is written twice, and the ticks re-read rebuild the route's quotes. Commits happen inside the
  * gateway's transaction, together with the outputs that made the records handled.
  *
+ * <p>A record in flight may carry a note of what of it is published already ({@link #note}: an order's
+ * fills so far, {@code quantity/notional}), committed with it ({@code filled=d:note;...}) and read back by the
+ * next session ({@link #restoredNote}).
+ *
  * <p>Thread-safe: records begin on the consumer thread and complete on whatever thread finishes them.
  */
 final class OffsetTracker {
@@ -43,7 +47,35 @@ final class OffsetTracker {
     Partition state = partitions.get(partition);
     if (state != null) {
       state.inFlight.remove(offset);
+      state.notes.remove(offset);
     }
+  }
+
+  /**
+   * Notes what of the in-flight record at {@code offset} is published (committed with the next commit); the
+   * note is digits, dots, signs, {@code E} and {@code /} only.
+   */
+  synchronized void note(TopicPartition partition, long offset, String note) {
+    if (!note.matches("[0-9.E/+-]+")) {
+      throw new IllegalArgumentException("note with other characters: " + note);
+    }
+    Partition state = partitions.get(partition);
+    if (state != null && state.inFlight.contains(offset)) {
+      state.notes.put(offset, note);
+    }
+  }
+
+  /**
+   * What the earlier session noted of the record at {@code offset}, when it committed which records were in
+   * flight: its note, or an empty string for a record in flight without one; empty when the earlier session
+   * did not say (the record was not in flight then, or the commit had no metadata).
+   */
+  synchronized java.util.Optional<String> restoredNote(TopicPartition partition, long offset) {
+    Partition state = partitions.get(partition);
+    if (state == null || !state.restored || !state.restoredInFlight.contains(offset)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(state.restoredNotes.getOrDefault(offset, ""));
   }
 
   /** Whether the record at {@code offset} was handled by an earlier session (its side effects are committed). */
@@ -82,6 +114,14 @@ final class OffsetTracker {
           inFlight.add(position + Long.parseLong(delta));
         }
       }
+      Map<Long, String> notes = new HashMap<>();
+      if (fields.length > 3 && fields[3].startsWith("filled=") && fields[3].length() > "filled=".length()) {
+        for (String entry : fields[3].substring("filled=".length()).split(";")) {
+          int colon = entry.indexOf(':');
+          notes.put(position + Long.parseLong(entry.substring(0, colon)), entry.substring(colon + 1));
+        }
+      }
+      state.restoredNotes = notes;
       state.restored = true;
       state.restoredPosition = position;
       state.restoredNext = next;
@@ -114,6 +154,8 @@ final class OffsetTracker {
 
   private static final class Partition {
     final TreeSet<Long> inFlight = new TreeSet<>();
+    final Map<Long, String> notes = new HashMap<>();
+    Map<Long, String> restoredNotes = Map.of();
     long next;
     boolean restored;
     long restoredPosition;
@@ -136,6 +178,27 @@ final class OffsetTracker {
       for (long offset : open.tailSet(position, false)) {
         metadata.append(first ? "" : ",").append(offset - position);
         first = false;
+      }
+      Map<Long, String> noted = new java.util.TreeMap<>();
+      if (restored) {
+        restoredNotes.forEach((offset, note) -> {
+          if (open.contains(offset) && !inFlight.contains(offset)) {
+            noted.put(offset, note);
+          }
+        });
+      }
+      notes.forEach((offset, note) -> {
+        if (open.contains(offset)) {
+          noted.put(offset, note);
+        }
+      });
+      if (!noted.isEmpty()) {
+        metadata.append(" filled=");
+        first = true;
+        for (Map.Entry<Long, String> note : noted.entrySet()) {
+          metadata.append(first ? "" : ";").append(note.getKey() - position).append(':').append(note.getValue());
+          first = false;
+        }
       }
       if (metadata.length() > MAX_METADATA_CHARS) {
         if (!overflowing) {

@@ -76,6 +76,29 @@ final class OrderLifecycle {
     this.venue = Objects.requireNonNull(venue, "venue");
   }
 
+  /**
+   * An order a restarted gateway re-read with fills an earlier session published already: PARTIALLY_FILLED
+   * with those fills (NEW, as PENDING_NEW when none).
+   *
+   * @param order the hedge order
+   * @param venue the route's venue name
+   * @param filled quantity filled and published before, &gt;= 0 and less than the order's
+   * @param notional the sum of quantity x price of those fills
+   */
+  static OrderLifecycle resumed(HedgeOrder order, String venue, double filled, double notional) {
+    OrderLifecycle lifecycle = new OrderLifecycle(order, venue);
+    if (filled > 0) {
+      if (!(filled < order.getQuantity()) || !(notional > 0)) {
+        throw new IllegalArgumentException("order " + order.getOrderId() + " resumed with " + filled + " of "
+            + order.getQuantity() + " filled at notional " + notional);
+      }
+      lifecycle.state = OrderState.PARTIALLY_FILLED;
+      lifecycle.cumulative = filled;
+      lifecycle.notional = notional;
+    }
+    return lifecycle;
+  }
+
   /** Whether {@code from -> to} is a legal transition. */
   static boolean legal(OrderState from, OrderState to) {
     return LEGAL.get(from).contains(to);

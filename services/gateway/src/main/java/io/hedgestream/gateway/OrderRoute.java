@@ -82,6 +82,18 @@ public interface OrderRoute extends AutoCloseable {
   }
 
   /**
+   * Tells the route, before {@link #submit}, what of an order re-read after a restart the gateway published
+   * already (fills of an earlier run, committed); a route that resumes orders at their venue books only the
+   * rest. Not called when the gateway cannot know (its commit did not say).
+   *
+   * @param order the order about to be submitted again
+   * @param quantity quantity filled and published, &gt;= 0
+   * @param notional sum of quantity x price of those fills
+   */
+  default void publishedBefore(HedgeOrder order, double quantity, double notional) {
+  }
+
+  /**
    * Whether the route reports the venue's acknowledgement of each order itself
    * ({@link ExecutionListener#onAccepted}); otherwise the gateway reports an order NEW as soon as the route
    * accepts it (the paper exchange, which answers at once).

@@ -121,8 +121,101 @@ class FixGatewayKillIT {
     }
   }
 
+  /**
+   * Orders partly filled and booked, the gateway killed, the venue filling more while it is down: the new
+   * gateway knows from its commit what it booked, books only the rest the venue reports (one catch-up fill),
+   * then the last fills; every order ends booked exactly as the venue filled it.
+   */
+  @Test
+  void aGatewayKilledWithOrdersPartlyFilledBooksOnlyWhatItHadNotBooked() throws Exception {
+    KafkaFixture.createTopics(1, List.of(Topics.MD_TICKS.name(), Topics.ORDERS_HEDGE.name(),
+        Topics.FILLS_HEDGE.name(), Topics.ORDERS_STATUS.name(), Topics.POLICY_CONTROL.name(),
+        Topics.deadLetterOf(Topics.ORDERS_HEDGE).name()));
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String symbol = "FP" + run;
+    int port = FixTestKit.freePort();
+    List<String> ids = new ArrayList<>();
+    List<org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+    records.add(record(Topics.MD_TICKS, symbol, TestRecords.tick(symbol, 99.5, 100.5)));
+    for (int i = 0; i < ORDERS; i++) {
+      ids.add(run + "-" + i);
+      records.add(record(Topics.ORDERS_HEDGE, symbol, TestRecords.order(run + "-" + i, symbol, Side.BUY, 10)));
+    }
+    publish(records);
+    Map<String, Double> venueNotional = new java.util.concurrent.ConcurrentHashMap<>();
+    try (ScriptedVenue venue = new ScriptedVenue(FixTestKit.acceptorFile(dir, port), dir.resolve("venue-store"))) {
+      venue.onOrder = (order, v) -> {
+        String id = order.getString(ClOrdID.FIELD);
+        if (ids.contains(id)) {
+          v.send(v.fill(order, 4, 100.0, 4, 10, "P1-" + id));
+          venueNotional.merge(id, 400.0, Double::sum);
+        }
+      };
+      Properties properties = new Properties();
+      properties.setProperty("gateway.bootstrap.servers", KafkaFixture.bootstrapServers());
+      properties.setProperty("gateway.group-id", "gateway-fix-partial-" + run);
+      properties.setProperty("gateway.route", "fix");
+      properties.setProperty("gateway.fix.session-file", FixTestKit.initiatorFile(dir, port, FixTestKit.VENUE).toString());
+      properties.setProperty("gateway.fix.state-dir", dir.resolve("gateway-state").toString());
+      Path log = dir.resolve("gateway.log");
+      Process gateway = GatewayProcess.start(properties, dir, log);
+      Map<String, Integer> fillCount = new HashMap<>();
+      Map<String, Double> booked = new HashMap<>();
+      Map<String, Integer> filledStatuses = new HashMap<>();
+      Map<String, Double> bookedNotional = new HashMap<>();
+      try (KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(KafkaFixture.consumerProps("read-" + run))) {
+        reader.assign(List.of(new TopicPartition(Topics.FILLS_HEDGE.name(), 0),
+            new TopicPartition(Topics.ORDERS_STATUS.name(), 0)));
+        reader.seekToBeginning(reader.assignment());
+        await(() -> {
+          read(reader, symbol, fillCount, booked, filledStatuses, bookedNotional);
+          return booked.size() == ORDERS;
+        }, "the first fill of every order booked", log);
+        Thread.sleep(300); // a commit or two more: the notes of the last fills
+        GatewayProcess.kill9(gateway);
+
+        // While the gateway is down the venue fills 3 more of each order (reports the gateway never gets), and
+        // answers its status request with the total; the last 3 follow.
+        venue.onStatus = (request, v) -> {
+          String id = request.getString(ClOrdID.FIELD);
+          if (ids.contains(id)) {
+            v.send(v.report(request, ExecType.ORDER_STATUS, OrdStatus.PARTIALLY_FILLED, 7, 3, (400.0 + 303.0) / 7,
+                "S-" + id));
+            v.send(v.fill(request, 3, 102.0, 10, 10, "P3-" + id));
+            venueNotional.merge(id, 303.0 + 306.0, Double::sum);
+          }
+        };
+        gateway = GatewayProcess.start(properties, dir, log);
+        await(() -> {
+          read(reader, symbol, fillCount, booked, filledStatuses, bookedNotional);
+          return filledStatuses.size() == ORDERS;
+        }, "every order FILLED", log);
+        Thread.sleep(1_000);
+        read(reader, symbol, fillCount, booked, filledStatuses, bookedNotional);
+      } finally {
+        GatewayProcess.kill9(gateway);
+      }
+      for (String id : ids) {
+        assertThat(venue.newOrders(id)).as("NewOrderSingles of %s", id).isEqualTo(1);
+        assertThat(booked.get(id)).as("quantity booked of %s", id).isEqualTo(10.0);
+        assertThat(bookedNotional.get(id)).as("notional booked of %s", id)
+            .isCloseTo(venueNotional.get(id), org.assertj.core.data.Offset.offset(1e-6));
+      }
+      assertThat(fillCount.values()).as("each fill published once").containsOnly(1);
+      assertThat(fillCount.keySet().stream().filter(id -> id.contains("/reconciled@7.0")).count())
+          .as("one catch-up fill per order").isEqualTo(ORDERS);
+      assertThat(filledStatuses.values()).as("FILLED once per order").containsOnly(1);
+      assertThat(Files.readString(dir.resolve("gateway.log"))).doesNotContain("IN DOUBT");
+    }
+  }
+
   private static void read(KafkaConsumer<byte[], byte[]> reader, String symbol, Map<String, Integer> fills,
       Map<String, Double> booked, Map<String, Integer> filled) {
+    read(reader, symbol, fills, booked, filled, new HashMap<>());
+  }
+
+  private static void read(KafkaConsumer<byte[], byte[]> reader, String symbol, Map<String, Integer> fills,
+      Map<String, Double> booked, Map<String, Integer> filled, Map<String, Double> notional) {
     for (ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofMillis(100))) {
       if (!symbol.equals(new String(record.key(), StandardCharsets.UTF_8))) {
         continue;
@@ -136,6 +229,7 @@ class FixGatewayKillIT {
         Fill fill = Topics.FILLS_HEDGE.valueSerde().deserializer().deserialize(record.topic(), record.value());
         fills.merge(fill.getFillId(), 1, Integer::sum);
         booked.merge(fill.getOrderId(), fill.getQuantity(), Double::sum);
+        notional.merge(fill.getOrderId(), fill.getQuantity() * fill.getPrice(), Double::sum);
       }
     }
   }

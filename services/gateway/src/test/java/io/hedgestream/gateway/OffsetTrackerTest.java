@@ -81,4 +81,30 @@ class OffsetTrackerTest {
     restored.restore(P1, new OffsetAndMetadata(7, "garbage"));
     assertThat(restored.handledBefore(P1, 8)).isFalse();
   }
+
+  @Test
+  void whatIsPublishedOfARecordInFlightIsCommittedWithItAndReadBack() {
+    OffsetTracker first = new OffsetTracker();
+    TopicPartition orders = new TopicPartition("orders.hedge", 0);
+    for (long offset = 10; offset < 14; offset++) {
+      first.begin(orders, offset);
+    }
+    first.complete(orders, 11);
+    first.note(orders, 12, "4.0/400.0");
+    first.note(orders, 12, "7.0/703.0");
+    first.note(orders, 11, "1.0/1.0");
+    org.apache.kafka.clients.consumer.OffsetAndMetadata commit = first.committable().get(orders);
+    assertThat(commit.metadata()).isEqualTo("v1 next=14 inflight=2,3 filled=2:7.0/703.0");
+
+    OffsetTracker second = new OffsetTracker();
+    second.restore(orders, commit);
+    assertThat(second.restoredNote(orders, 12)).contains("7.0/703.0");
+    assertThat(second.restoredNote(orders, 10)).as("in flight, nothing published").contains("");
+    assertThat(second.restoredNote(orders, 11)).as("handled before").isEmpty();
+    second.begin(orders, 10);
+    assertThat(second.committable().get(orders).metadata())
+        .as("a note the new session has not re-read yet is carried").contains("filled=2:7.0/703.0");
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> second.note(orders, 10, "7 / 703"));
+  }
 }

@@ -91,10 +91,11 @@ import quickfix.fix44.OrderStatusRequest;
  * rejects of a NewOrderSingle reject its order. A fill that is not a positive, finite quantity and price is
  * refused at the FIX level and never reaches the gateway.
  *
- * <p>Failing closed: an order whose state the venue does not tell within
- * {@code gateway.fix.reconcile-timeout} of a logon, and an order re-read after a restart for which the venue
- * reports fills this run cannot attribute, are reported in doubt ({@link ExecutionListener#onInDoubt}): the
- * gateway halts its symbol and the order stays open.
+ * <p>An order re-read after a restart starts from what the gateway published of it then
+ * ({@link #publishedBefore}, from the gateway's commit). Failing closed: an order whose state the venue does
+ * not tell within {@code gateway.fix.reconcile-timeout} of a logon, one the venue reports less filled than
+ * booked, and one re-read after a restart without that figure for which the venue reports fills, are reported
+ * in doubt ({@link ExecutionListener#onInDoubt}): the gateway halts its symbol and the order stays open.
  *
  * <p>Threads: {@link #submit} and {@link #onMarketData} on the gateway's consumer thread; the session's
  * callbacks on QuickFIX/J's thread; sends on the sender thread; cancels and timeouts on a timer thread.
@@ -120,7 +121,10 @@ public final class FixRoute implements OrderRoute {
   private static final class Working {
     final HedgeOrder order;
     final long sinceNanos;
-    /** Sent by an earlier run (found in the journal): its fills before this run are unknown here. */
+    /**
+     * Sent by an earlier run (found in the journal) and the gateway could not say what of it was published
+     * then: fills the venue reports beyond this run's cannot be told from those.
+     */
     final boolean fromEarlierRun;
     final Set<String> execIds = ConcurrentHashMap.newKeySet();
     double reportedQuantity;
@@ -159,6 +163,8 @@ public final class FixRoute implements OrderRoute {
   private final Consumer<MarketTick> marketData;
   private final LatestQuotes latestQuotes = new LatestQuotes(Duration.ofHours(1));
   private final AtomicLong refused = new AtomicLong();
+  /** What the gateway published of orders sent before this run ({@link #publishedBefore}): quantity, notional. */
+  private final Map<String, double[]> publishedEarlier = new ConcurrentHashMap<>();
   private volatile boolean loggedOn;
   private volatile boolean closed;
 
@@ -236,6 +242,12 @@ public final class FixRoute implements OrderRoute {
     return true;
   }
 
+  /** Remembers what of an order sent before this run the gateway published, for its reconciliation. */
+  @Override
+  public void publishedBefore(HedgeOrder order, double quantity, double notional) {
+    publishedEarlier.put(order.getOrderId(), new double[] {quantity, notional});
+  }
+
   /** Whether the journal has the order's ClOrdID: it left in an earlier run. */
   @Override
   public boolean sentBefore(HedgeOrder order) {
@@ -253,7 +265,12 @@ public final class FixRoute implements OrderRoute {
     }
     long now = System.nanoTime();
     if (journal.contains(id)) {
-      Working order0 = new Working(order, now, true);
+      double[] earlier = publishedEarlier.remove(id);
+      Working order0 = new Working(order, now, earlier == null);
+      if (earlier != null) {
+        order0.reportedQuantity = earlier[0];
+        order0.reportedNotional = earlier[1];
+      }
       working.put(id, order0);
       LOG.info("order {} was sent before this run: asking the venue for its state, not sending it again", id);
       if (loggedOn) {

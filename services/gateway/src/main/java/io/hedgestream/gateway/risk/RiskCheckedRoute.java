@@ -123,6 +123,11 @@ public final class RiskCheckedRoute implements OrderRoute {
   }
 
   @Override
+  public void publishedBefore(HedgeOrder order, double quantity, double notional) {
+    inner.publishedBefore(order, quantity, notional);
+  }
+
+  @Override
   public boolean sentBefore(HedgeOrder order) {
     return inner.sentBefore(order);
   }

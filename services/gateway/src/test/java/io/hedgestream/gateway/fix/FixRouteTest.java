@@ -197,6 +197,29 @@ class FixRouteTest {
   }
 
   @Test
+  void anOrderSentBeforeARestartBooksOnlyWhatTheGatewayHadNotPublished() {
+    venue.onOrder = (nos, v) -> v.send(v.fill(nos, 2, 10.0, 2, 4, "P1"));
+    startRoute(Duration.ZERO);
+    HedgeOrder order = order("o-16", "SPY", Side.BUY, 4);
+    route.submit(order);
+    await("the first fill", () -> recorder.fills.size() == 1);
+    route.close();
+
+    venue.onStatus = (request, v) -> v.send(v.report(request, ExecType.ORDER_STATUS, OrdStatus.PARTIALLY_FILLED, 3, 1,
+        (2 * 10.0 + 11.0) / 3, "S6"));
+    startRoute(Duration.ZERO);
+    route.publishedBefore(order, 2, 20.0);
+    route.submit(order);
+
+    await("the catch-up fill", () -> recorder.fills.size() == 2);
+    assertThat(recorder.fills.get(1).getFillId()).isEqualTo("o-16/reconciled@3.0");
+    assertThat(recorder.fills.get(1).getQuantity()).isEqualTo(1.0);
+    assertThat(recorder.fills.get(1).getPrice()).isCloseTo(11.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(recorder.events).doesNotContain("in-doubt o-16");
+    assertThat(venue.newOrders("o-16")).isEqualTo(1);
+  }
+
+  @Test
   void anOrderTheVenueDoesNotKnowIsRejectedAndOneItNeverAnswersForIsInDoubt() {
     venue.onOrder = (nos, v) -> { };
     startRoute(Duration.ZERO);
