@@ -120,7 +120,8 @@ public final class GatewayService implements AutoCloseable {
   public static GatewayService start(GatewayConfig config) {
     List<AutoCloseable> owned = new ArrayList<>();
     try {
-      GatewayService service = start(config, routeFactory(config, owned));
+      // What runs beside the route starts first: when it cannot (a port taken), no gateway is left running.
+      Function<ExecutionListener, OrderRoute> routes = routeFactory(config, owned);
       if (config.fix().clientTradesFile() != null) {
         KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaClients.producer(config.bootstrapServers(),
             config.kafkaOverrides()));
@@ -128,6 +129,7 @@ public final class GatewayService implements AutoCloseable {
         owned.add(new FixClientTrades(config.fix().clientTradesFile(), config.fix().stateDir(), config.fix().password(),
             producer));
       }
+      GatewayService service = start(config, routes);
       for (int i = owned.size() - 1; i >= 0; i--) {
         service.owned.add(owned.get(i));
       }
