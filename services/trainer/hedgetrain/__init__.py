@@ -11,6 +11,15 @@ import os as _os
 # loads its OpenMP runtime, hence here; an explicit OMP_WAIT_POLICY in the environment wins.
 _os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
+import sys as _sys  # noqa: E402
+
+# `python -m hedgetrain ... --threads N`: OpenBLAS (Debian's torch) reads its thread count once, when torch
+# loads, which the imports below do; torch.set_num_threads alone leaves a second BLAS thread running. While
+# `-m` locates this package, sys.argv[0] is "-m" (Python's documented behaviour), so only the CLI pins here.
+if _sys.argv and _sys.argv[0] == "-m":
+    from .threads import pin_from_argv as _pin_from_argv
+    _pin_from_argv(_sys.argv[1:])
+
 from .config import ExperimentConfig, config_from_dict, config_to_dict, load_config  # noqa: E402
 from .evaluation import pnl_metrics, run_experiment  # noqa: E402
 from .export import export_onnx, run_onnx, write_parity  # noqa: E402

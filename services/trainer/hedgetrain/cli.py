@@ -16,6 +16,7 @@ TRAINER_ROOT = Path(__file__).resolve().parents[1]
 
 
 def _threads(n):
+    """torch's intra-op threads. The BLAS threads are fixed earlier, by ``python -m hedgetrain`` (threads.py)."""
     if n:
         torch.set_num_threads(n)
 
