@@ -10,6 +10,8 @@ import io.hedgestream.gateway.GatewayService;
 import io.hedgestream.kafka.KafkaClients;
 import io.hedgestream.kafka.TopicAdmin;
 import io.hedgestream.launcher.status.DemoStatus;
+import io.hedgestream.monitor.MonitorConfig;
+import io.hedgestream.monitor.MonitorService;
 import io.hedgestream.launcher.status.StatusLine;
 import io.hedgestream.launcher.status.StatusSnapshot;
 import io.hedgestream.schemas.Topics;
@@ -26,8 +28,8 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
- * {@code hedge demo} as a story: start the broker (or use the given cluster), create the topics, start the
- * paper gateway, the engine and the feed, print a status line every second until Ctrl-C or the duration,
+ * {@code hedge demo} as a story: start the monitor's dashboard, the broker (or use the given cluster), create
+ * the topics, attach the monitor, start the paper gateway, the engine and the feed, print a status line every second until Ctrl-C or the duration,
  * then stop everything in reverse order.
  */
 public final class DemoRunner {
@@ -35,6 +37,7 @@ public final class DemoRunner {
   private final DemoConfig demo;
   private final Properties services;
   private final PrintWriter out;
+  private String portNote = "";
 
   /**
    * A demo run.
@@ -64,9 +67,12 @@ public final class DemoRunner {
     Map<String, Object> passThrough = KafkaClients.passThrough(services);
     StatusSnapshot last;
     try (ClosingStack stack = new ClosingStack()) {
+      MonitorService monitor = stack.push("monitor", startMonitor());
+      say("monitor at " + monitor.url() + portNote + ", Prometheus metrics at " + monitor.url() + "metrics");
       Path workDir = workDir(stack);
       String bootstrap = demo.bootstrapServers().orElseGet(() -> startBroker(stack, workDir));
       TopicAdmin.ensureTopics(bootstrap, passThrough, demo.partitions(), Topics.allNames());
+      monitor.attach(bootstrap);
       Properties props = forServices(bootstrap, workDir);
       DemoStatus status = stack.push("status consumer", DemoStatus.start(bootstrap, passThrough));
       GatewayConfig gatewayConfig = GatewayConfig.from(props);
@@ -82,7 +88,8 @@ public final class DemoRunner {
           + engineConfig.processingGuarantee() + "), " + (gatewayConfig.route().equals("fix")
               ? "gateway over FIX 4.4 to the paper venue's acceptor (loopback)" : "paper gateway") + "; "
           + demo.duration().map(d -> "running " + d.toSeconds() + " s").orElse("Ctrl-C to stop"));
-      last = printUntilStopped(stop, status, Map.of("gateway", gateway, "engine", engine, "feed", feed),
+      last = printUntilStopped(stop, status, Map.of("gateway", gateway, "engine", engine, "feed", feed,
+              "monitor", ServiceHealth.of(monitor)),
           gatewayService::routeStatus);
       say("stopping");
     }
@@ -133,6 +140,33 @@ public final class DemoRunner {
     props.putIfAbsent("gateway.fix.state-dir", workDir.resolve("gateway-state").toString());
     props.keySet().removeIf(k -> k.toString().startsWith("demo."));
     return props;
+  }
+
+  /**
+   * The dashboard, serving before the broker starts so its address is the demo's first line. The configured
+   * port (monitor.http.port, 8090 by default) when it is free, any free port otherwise: a second demo on
+   * the same machine still gets a dashboard.
+   */
+  private MonitorService startMonitor() {
+    Properties props = new Properties();
+    props.putAll(services);
+    props.keySet().removeIf(k -> !k.toString().startsWith("monitor.") && !k.toString().startsWith("kafka."));
+    MonitorConfig config = MonitorConfig.from(props, System.getenv());
+    if (config.port() != 0 && !isFree(config.host(), config.port())) {
+      portNote = " (port " + config.port() + " is taken)";
+      config = config.withPort(0);
+    }
+    return MonitorService.serve(config);
+  }
+
+  private static boolean isFree(String host, int port) {
+    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new java.net.InetSocketAddress(host, port));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private String startBroker(ClosingStack stack, Path workDir) {

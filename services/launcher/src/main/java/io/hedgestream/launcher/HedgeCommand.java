@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "hedge", mixinStandardHelpOptions = true, versionProvider = HedgeVersion.class,
     description = "HedgeStream: hedge an options book in real time on Kafka.",
     subcommands = {DemoCommand.class, BrokerCommand.class, EngineCommand.class, FeedCommand.class,
-        GatewayCommand.class, TopicsCommand.class, OperatorCommand.class, JournalCommand.class, ReplayCommand.class,
+        GatewayCommand.class, MonitorCommand.class, TopicsCommand.class, OperatorCommand.class, JournalCommand.class, ReplayCommand.class,
         ChaosCommand.class},
     footer = {"", "The ./hedge script also runs: test (every test), train|eval|export|bench-train|reproduce "
         + "(the Python trainer). Run ./hedge --help for those."})

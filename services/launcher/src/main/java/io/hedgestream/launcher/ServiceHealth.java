@@ -3,6 +3,7 @@ package io.hedgestream.launcher;
 import io.hedgestream.engine.EngineService;
 import io.hedgestream.feed.FeedService;
 import io.hedgestream.gateway.GatewayService;
+import io.hedgestream.monitor.MonitorService;
 import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -29,6 +30,12 @@ final class ServiceHealth {
     return new ServiceRun.Watch(gateway::isRunning, gateway::failure,
         () -> "orders " + gateway.ordersReceived() + ", fills " + gateway.fillsPublished() + ", rejected "
             + gateway.ordersRejected());
+  }
+
+  /** The monitor works until its consumer fails or it is closed. */
+  static ServiceRun.Watch of(MonitorService monitor) {
+    return new ServiceRun.Watch(() -> monitor.failure().isEmpty(), monitor::failure,
+        () -> "dashboard " + monitor.url() + ", " + monitor.liveClients() + " browsers connected");
   }
 
   private static Optional<Throwable> engineFailure(EngineService engine) {

@@ -16,6 +16,8 @@ final class ServiceProperties {
   static final String FEED_BOOTSTRAP = "feed.bootstrap.servers";
   /** Gateway: {@code GatewayConfig}. */
   static final String GATEWAY_BOOTSTRAP = "gateway.bootstrap.servers";
+  /** Monitor: {@code MonitorConfig}. */
+  static final String MONITOR_BOOTSTRAP = "monitor.bootstrap.servers";
 
   private ServiceProperties() {}
 
@@ -25,6 +27,7 @@ final class ServiceProperties {
     p.put(ENGINE_BOOTSTRAP, servers);
     p.put(FEED_BOOTSTRAP, servers);
     p.put(GATEWAY_BOOTSTRAP, servers);
+    p.put(MONITOR_BOOTSTRAP, servers);
     return p;
   }
 }
