@@ -1,6 +1,7 @@
 package io.hedgestream.engine;
 
 import io.hedgestream.config.SettingsReader;
+import io.hedgestream.metrics.ServiceMetrics;
 import io.hedgestream.engine.decision.HedgeLimits;
 import io.hedgestream.engine.input.InputLimits;
 import io.hedgestream.engine.instruments.ListedOptionRules;
@@ -115,6 +116,7 @@ public final class EngineConfig {
   private final boolean journalEnabled;
   private final Path journalDir;
   private final Map<String, Object> kafkaOverrides;
+  private final ServiceMetrics.Settings metrics;
 
   private EngineConfig(SettingsReader in) {
     bootstrapServers = in.required("engine.bootstrap.servers", "host:port[,host:port...] of the Kafka cluster");
@@ -155,7 +157,13 @@ public final class EngineConfig {
       in.error("engine.policy=" + policyName + ": neither " + HedgePolicies.NAMES + " nor a model (a directory "
           + "holding " + ModelFiles.ONNX_FILE + " or an .onnx file) at " + Path.of(policyName).toAbsolutePath());
     }
+    metrics = ServiceMetrics.Settings.from(in, "engine.", -1);
     kafkaOverrides = in.kafkaOverrides(Set.of());
+  }
+
+  /** Where the engine serves Prometheus metrics ({@code engine.metrics.port}, -1 = nowhere; host 127.0.0.1). */
+  public ServiceMetrics.Settings metrics() {
+    return metrics;
   }
 
   private static boolean isModel(Path path) {

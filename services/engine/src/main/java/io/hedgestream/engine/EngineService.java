@@ -4,6 +4,8 @@ import io.hedgestream.engine.journal.ChronicleDecisionJournal;
 import io.hedgestream.engine.journal.DecisionJournal;
 import io.hedgestream.engine.policy.HedgePolicy;
 import io.hedgestream.engine.policy.PolicyRegistry;
+import io.hedgestream.metrics.ServiceMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions;
@@ -38,13 +40,15 @@ public final class EngineService implements AutoCloseable {
   private final KafkaStreams streams;
   private final PolicyRegistry policies;
   private final DecisionJournal journal;
+  private final ServiceMetrics metrics;
 
   private EngineService(EngineConfig config, KafkaStreams streams, PolicyRegistry policies,
-      DecisionJournal journal) {
+      DecisionJournal journal, ServiceMetrics metrics) {
     this.config = config;
     this.streams = streams;
     this.policies = policies;
     this.journal = journal;
+    this.metrics = metrics;
   }
 
   /**
@@ -106,8 +110,20 @@ public final class EngineService implements AutoCloseable {
     LOG.info("starting engine {} on {} ({}, policy {}, decision interval {})", config.applicationId(),
         config.bootstrapServers(), config.processingGuarantee(), policies.configuredPolicy().version(),
         config.decisionInterval());
+    // The endpoint first: a taken metrics port fails the start before the streams run.
+    ServiceMetrics metrics = ServiceMetrics.start("engine", config.metrics());
+    // Every 5 s (not Micrometer's default minute) the binder picks up metrics that appear later: the books'
+    // decision and fallback sensors register when their tasks start.
+    KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams, java.util.List.of(),
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "engine-metrics-refresh");
+          t.setDaemon(true);
+          return t;
+        }), Duration.ofSeconds(5));
+    streamsMetrics.bindTo(metrics.registry());
+    metrics.closeWith(streamsMetrics);
     streams.start();
-    return new EngineService(config, streams, policies, journal);
+    return new EngineService(config, streams, policies, journal, metrics);
   }
 
   /** The Kafka Streams state. */
@@ -153,9 +169,19 @@ public final class EngineService implements AutoCloseable {
     if (!closed) {
       LOG.warn("engine {} did not close within {}", config.applicationId(), config.closeTimeout());
     }
+    metrics.close();
     if (closed) {
       policies.close();
       journal.close();
     }
+  }
+
+  /**
+   * The engine's Prometheus metrics: Kafka Streams' own (the books' decision and fallback counts in group
+   * {@code stream-hedge-metrics}, process rates and latencies, the clients' lag) and the JVM's; served at
+   * {@link ServiceMetrics#url()} when {@code engine.metrics.port} is set.
+   */
+  public ServiceMetrics metrics() {
+    return metrics;
   }
 }

@@ -5,6 +5,7 @@ import io.hedgestream.config.SettingsReader;
 import io.hedgestream.feed.flow.OrderFlowConfig;
 import io.hedgestream.feed.sabr.SabrBookSettings;
 import io.hedgestream.kafka.KafkaClients;
+import io.hedgestream.metrics.ServiceMetrics;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -92,7 +93,8 @@ public record FeedConfig(
     Scenario scenario,
     SabrBookSettings sabrBook,
     Path pathOut,
-    Map<String, Object> kafkaOverrides) {
+    Map<String, Object> kafkaOverrides,
+    ServiceMetrics.Settings metrics) {
 
   private static final Set<String> RESERVED = Set.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
       ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
@@ -141,10 +143,11 @@ public record FeedConfig(
     SabrBookSettings sabr = FeedConfigParts.sabrBook(in);
     Path pathOut = in.parsed("feed.path-out", null, text -> Path.of(text));
     Map<String, Object> overrides = in.kafkaOverrides(RESERVED);
+    ServiceMetrics.Settings metrics = ServiceMetrics.Settings.from(in, "feed.", -1);
     in.throwIfInvalid("feed");
     long stepMicros = scenario == Scenario.SABR_BOOK ? sabr.stepMicros() : Math.round(stepSeconds * 1e6);
     return new FeedConfig(bootstrap, symbols, seed, runId, start, stepMicros, speed, maxTicks, market, flow,
-        scenario, sabr, pathOut, overrides);
+        scenario, sabr, pathOut, overrides, metrics);
   }
 
   /**
@@ -172,7 +175,7 @@ public record FeedConfig(
   /** The same configuration with other bootstrap servers (e.g. the demo's in-JVM broker). */
   public FeedConfig withBootstrapServers(String servers) {
     return new FeedConfig(servers, symbols, seed, runId, startTime, stepMicros, speed, maxTicks, market,
-        orderFlow, scenario, sabrBook, pathOut, kafkaOverrides);
+        orderFlow, scenario, sabrBook, pathOut, kafkaOverrides, metrics);
   }
 
   /**

@@ -2,8 +2,10 @@ package io.hedgestream.feed;
 
 import io.hedgestream.avro.ClientOrder;
 import io.hedgestream.avro.MarketTick;
+import io.hedgestream.metrics.ServiceMetrics;
 import io.hedgestream.schemas.Topic;
 import io.hedgestream.schemas.Topics;
+import io.micrometer.core.instrument.FunctionCounter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,10 +43,12 @@ public final class FeedService implements AutoCloseable {
   private final AtomicReference<Instant> simulatedTime = new AtomicReference<>();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private volatile boolean running = true;
+  private final ServiceMetrics metrics;
 
-  private FeedService(FeedConfig config, Producer<byte[], byte[]> producer) {
+  private FeedService(FeedConfig config, Producer<byte[], byte[]> producer, ServiceMetrics metrics) {
     this.config = config;
     this.producer = producer;
+    this.metrics = metrics;
     this.thread = new Thread(this::run, "hedgestream-feed");
   }
 
@@ -55,9 +59,26 @@ public final class FeedService implements AutoCloseable {
 
   /** Starts a feed that publishes through {@code producer}, which the service closes when it stops. */
   static FeedService start(FeedConfig config, Producer<byte[], byte[]> producer) {
-    FeedService service = new FeedService(config, producer);
+    ServiceMetrics metrics;
+    try {
+      metrics = ServiceMetrics.start("feed", config.metrics());
+    } catch (RuntimeException e) {
+      producer.close();
+      throw e;
+    }
+    FeedService service = new FeedService(config, producer, metrics);
+    metrics.bind(producer);
+    FunctionCounter.builder("hedgestream.feed.ticks", service, FeedService::ticksPublished)
+        .description("Ticks the brokers acknowledged").register(metrics.registry());
+    FunctionCounter.builder("hedgestream.feed.client.orders", service, FeedService::ordersPublished)
+        .description("Client orders the brokers acknowledged").register(metrics.registry());
     service.thread.start();
     return service;
+  }
+
+  /** The feed's Prometheus metrics (ticks and client orders published, its producer's, the JVM's). */
+  public ServiceMetrics metrics() {
+    return metrics;
   }
 
   /** Ticks acknowledged by the broker. */
@@ -112,6 +133,7 @@ public final class FeedService implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    metrics.close();
   }
 
   private void run() {

@@ -1,6 +1,7 @@
 package io.hedgestream.gateway;
 
 import io.hedgestream.config.SettingsReader;
+import io.hedgestream.metrics.ServiceMetrics;
 import io.hedgestream.gateway.fix.FixSettings;
 import io.hedgestream.gateway.risk.PreTradeLimits;
 import io.hedgestream.kafka.KafkaClients;
@@ -84,6 +85,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * @param transactionTimeout the producer's transaction timeout
  * @param autoOffsetReset {@code earliest} or {@code latest}
  * @param kafkaOverrides extra client settings
+ * @param metrics where the gateway serves Prometheus metrics ({@code gateway.metrics.port}, -1 = nowhere)
  */
 public record GatewayConfig(
     String bootstrapServers,
@@ -99,7 +101,8 @@ public record GatewayConfig(
     String transactionalId,
     Duration transactionTimeout,
     String autoOffsetReset,
-    Map<String, Object> kafkaOverrides) {
+    Map<String, Object> kafkaOverrides,
+    ServiceMetrics.Settings metrics) {
 
   /** The routes {@code gateway.route} may name. */
   public static final List<String> ROUTES = List.of("paper", "fix");
@@ -140,6 +143,7 @@ public record GatewayConfig(
       throw new IllegalArgumentException("autoOffsetReset must be earliest or latest, got " + autoOffsetReset);
     }
     kafkaOverrides = Map.copyOf(kafkaOverrides);
+    Objects.requireNonNull(metrics, "metrics");
   }
 
   /** The configuration from {@code gateway.*} and {@code kafka.*} properties, defaults for the rest. */
@@ -172,27 +176,28 @@ public record GatewayConfig(
     long transactionTimeout = in.integer("gateway.transaction-timeout-ms", 10_000, 1_000, 900_000);
     String reset = in.choice("gateway.auto-offset-reset", "earliest", List.of("earliest", "latest"));
     Map<String, Object> overrides = in.kafkaOverrides(RESERVED);
+    ServiceMetrics.Settings metrics = ServiceMetrics.Settings.from(in, "gateway.", -1);
     in.throwIfInvalid("gateway");
     return new GatewayConfig(bootstrap, groupId, route, fix, paper, risk, dedup, orderTimeout, Duration.ofMillis(poll), Duration.ofMillis(commit),
-        transactionalId, Duration.ofMillis(transactionTimeout), reset, overrides);
+        transactionalId, Duration.ofMillis(transactionTimeout), reset, overrides, metrics);
   }
 
   /** The same configuration with other bootstrap servers (e.g. the demo's in-JVM broker). */
   public GatewayConfig withBootstrapServers(String servers) {
     return new GatewayConfig(servers, groupId, route, fix, paper, risk, dedupCapacity, orderTimeout, pollTimeout, commitInterval, transactionalId,
-        transactionTimeout, autoOffsetReset, kafkaOverrides);
+        transactionTimeout, autoOffsetReset, kafkaOverrides, metrics);
   }
 
   /** The same configuration routing over FIX with {@code settings}. */
   public GatewayConfig withFix(FixSettings settings) {
     return new GatewayConfig(bootstrapServers, groupId, "fix", settings, paper, risk, dedupCapacity, orderTimeout,
-        pollTimeout, commitInterval, transactionalId, transactionTimeout, autoOffsetReset, kafkaOverrides);
+        pollTimeout, commitInterval, transactionalId, transactionTimeout, autoOffsetReset, kafkaOverrides, metrics);
   }
 
   /** The same configuration with other paper exchange settings. */
   public GatewayConfig withPaper(PaperExchangeConfig settings) {
     return new GatewayConfig(bootstrapServers, groupId, route, fix, settings, risk, dedupCapacity, orderTimeout, pollTimeout, commitInterval,
-        transactionalId, transactionTimeout, autoOffsetReset, kafkaOverrides);
+        transactionalId, transactionTimeout, autoOffsetReset, kafkaOverrides, metrics);
   }
 
   /**

@@ -421,6 +421,10 @@ final class GatewayPipeline implements ExecutionListener, AutoCloseable {
   }
 
   /** The route's session with its venue, for the status line; empty for a route without one. */
+  java.util.Optional<OrderRoute.SessionState> session() {
+    return route.session();
+  }
+
   String sessionStatus() {
     return route.sessionStatus();
   }

@@ -9,7 +9,11 @@ import io.hedgestream.gateway.risk.PreTradeRisk;
 import io.hedgestream.gateway.risk.RiskCheckedRoute;
 import io.hedgestream.gateway.risk.TradingStates;
 import io.hedgestream.kafka.KafkaClients;
+import io.hedgestream.metrics.ServiceMetrics;
 import io.hedgestream.schemas.Topics;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
@@ -84,6 +88,7 @@ public final class GatewayService implements AutoCloseable {
   private final Supplier<Producer<byte[], byte[]>> producers;
   private final Function<ExecutionListener, OrderRoute> routeFactory;
   private final GatewayCounters counters = new GatewayCounters();
+  private final ServiceMetrics metrics;
   private final Outbox outbox;
   private final Thread thread;
   private final CountDownLatch finished = new CountDownLatch(1);
@@ -103,9 +108,10 @@ public final class GatewayService implements AutoCloseable {
 
   private GatewayService(GatewayConfig config, Consumer<byte[], byte[]> consumer,
       Consumer<byte[], byte[]> controlConsumer, Supplier<Producer<byte[], byte[]>> producers,
-      Function<ExecutionListener, OrderRoute> routeFactory) {
+      Function<ExecutionListener, OrderRoute> routeFactory, ServiceMetrics metrics) {
     this.config = config;
     this.consumer = consumer;
+    this.metrics = metrics;
     this.control = new ControlFeed(controlConsumer, tradingStates, exposures, config.risk().exposure().any());
     this.producers = producers;
     this.routeFactory = routeFactory;
@@ -173,9 +179,69 @@ public final class GatewayService implements AutoCloseable {
   static GatewayService start(GatewayConfig config, Consumer<byte[], byte[]> consumer,
       Consumer<byte[], byte[]> controlConsumer, Supplier<Producer<byte[], byte[]>> producers,
       Function<ExecutionListener, OrderRoute> routeFactory) {
-    GatewayService service = new GatewayService(config, consumer, controlConsumer, producers, routeFactory);
+    ServiceMetrics metrics;
+    try {
+      metrics = ServiceMetrics.start("gateway", config.metrics());
+    } catch (RuntimeException e) {
+      consumer.close();
+      controlConsumer.close();
+      throw e;
+    }
+    GatewayService service = new GatewayService(config, consumer, controlConsumer, producers, routeFactory, metrics);
+    service.registerMeters();
     service.thread.start();
     return service;
+  }
+
+  /**
+   * The gateway's Prometheus metrics: its counters, its FIX session (up, sequence numbers, orders in doubt),
+   * its order consumer's own metrics (lag included) and the JVM's; served at {@link ServiceMetrics#url()}
+   * when {@code gateway.metrics.port} is set.
+   */
+  public ServiceMetrics metrics() {
+    return metrics;
+  }
+
+  private void registerMeters() {
+    MeterRegistry registry = metrics.registry();
+    metrics.bind(consumer);
+    counter(registry, "hedgestream.gateway.orders.received", "Order records read from orders.hedge, valid or not",
+        GatewayCounters::ordersReceived);
+    counter(registry, "hedgestream.gateway.orders.accepted", "Orders the route accepted", GatewayCounters::ordersAccepted);
+    counter(registry, "hedgestream.gateway.orders.rejected", "Order records dead-lettered or refused",
+        GatewayCounters::ordersRejected);
+    counter(registry, "hedgestream.gateway.orders.duplicate", "Orders dropped as already executed",
+        GatewayCounters::duplicateOrders);
+    counter(registry, "hedgestream.gateway.orders.in.doubt", "Orders whose state the route could not establish",
+        GatewayCounters::ordersInDoubt);
+    counter(registry, "hedgestream.gateway.fills", "Fills published in committed transactions",
+        GatewayCounters::fillsPublished);
+    counter(registry, "hedgestream.gateway.ticks.received", "Tick records read from md.ticks",
+        GatewayCounters::ticksReceived);
+    if (config.route().equals("fix")) {
+      Gauge.builder("hedgestream.fix.session.up", this, g -> g.session().map(s -> s.up() ? 1.0 : 0.0).orElse(0.0))
+          .description("1 while the FIX session to the venue is logged on").register(registry);
+      Gauge.builder("hedgestream.fix.next.sender.seq", this,
+              g -> g.session().map(s -> (double) s.nextSenderSeq()).orElse(Double.NaN))
+          .description("The next sequence number the gateway sends").register(registry);
+      Gauge.builder("hedgestream.fix.next.target.seq", this,
+              g -> g.session().map(s -> (double) s.nextTargetSeq()).orElse(Double.NaN))
+          .description("The next sequence number the gateway expects from the venue").register(registry);
+      Gauge.builder("hedgestream.fix.orders.in.doubt", this,
+              g -> g.session().map(s -> (double) s.inDoubt()).orElse(0.0))
+          .description("Orders at the venue whose state the gateway could not establish").register(registry);
+    }
+  }
+
+  private void counter(MeterRegistry registry, String name, String help,
+      java.util.function.ToLongFunction<GatewayCounters> value) {
+    FunctionCounter.builder(name, counters, c -> value.applyAsLong(c)).description(help).register(registry);
+  }
+
+  /** The route's venue session, when it has one and runs. */
+  Optional<OrderRoute.SessionState> session() {
+    GatewayPipeline current = pipeline;
+    return current == null ? Optional.empty() : current.session();
   }
 
   /** What the gateway has done so far (fills and dead letters count once their transaction commits). */
@@ -239,6 +305,7 @@ public final class GatewayService implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    metrics.close();
     for (AutoCloseable resource : owned) {
       closeQuietly(resource);
     }

@@ -117,6 +117,21 @@ public interface OrderRoute extends AutoCloseable {
     return "";
   }
 
+  /** The route's session with its venue, for metrics; empty when it has none (the paper exchange). */
+  default java.util.Optional<SessionState> session() {
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * A venue session as metrics show it.
+   *
+   * @param up whether it is logged on
+   * @param nextSenderSeq the next sequence number it sends
+   * @param nextTargetSeq the next sequence number it expects
+   * @param inDoubt orders whose state it could not establish
+   */
+  record SessionState(boolean up, long nextSenderSeq, long nextTargetSeq, long inDoubt) {}
+
   /** Orders accepted but not yet complete (waiting for a market, latency, or an exchange answer). */
   int openOrders();
 

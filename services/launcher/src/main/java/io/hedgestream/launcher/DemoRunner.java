@@ -80,14 +80,18 @@ public final class DemoRunner {
       FeedConfig feedConfig = FeedConfig.from(props);
       GatewayService gatewayService = stack.push("gateway", GatewayService.start(gatewayConfig));
       ServiceRun.Watch gateway = ServiceHealth.of(gatewayService);
-      ServiceRun.Watch engine = ServiceHealth.of(stack.push("engine", EngineService.start(engineConfig)));
-      ServiceRun.Watch feed = ServiceHealth.of(stack.push("feed", FeedService.start(feedConfig)));
+      EngineService engineService = stack.push("engine", EngineService.start(engineConfig));
+      ServiceRun.Watch engine = ServiceHealth.of(engineService);
+      FeedService feedService = stack.push("feed", FeedService.start(feedConfig));
+      ServiceRun.Watch feed = ServiceHealth.of(feedService);
       say("feed " + String.join(",", feedConfig.symbols()) + " (" + feedConfig.orderFlow().booksPerSymbol()
           + " books each, " + marketName(feedConfig) + ", "
           + feedConfig.speed() + "), engine (" + engineConfig.policyName() + " policy, "
           + engineConfig.processingGuarantee() + "), " + (gatewayConfig.route().equals("fix")
               ? "gateway over FIX 4.4 to the paper venue's acceptor (loopback)" : "paper gateway") + "; "
           + demo.duration().map(d -> "running " + d.toSeconds() + " s").orElse("Ctrl-C to stop"));
+      say("metrics: engine " + engineService.metrics().url().orElse("off") + ", gateway "
+          + gatewayService.metrics().url().orElse("off") + ", feed " + feedService.metrics().url().orElse("off"));
       last = printUntilStopped(stop, status, Map.of("gateway", gateway, "engine", engine, "feed", feed,
               "monitor", ServiceHealth.of(monitor)),
           gatewayService::routeStatus);
@@ -138,6 +142,10 @@ public final class DemoRunner {
     props.putAll(ServiceProperties.bootstrapServers(bootstrap));
     props.putIfAbsent("engine.state.dir", workDir.resolve("engine-state").toString());
     props.putIfAbsent("gateway.fix.state-dir", workDir.resolve("gateway-state").toString());
+    // Each service's Prometheus endpoint on a free port (they share this JVM); the banner prints them.
+    for (String service : java.util.List.of("engine", "gateway", "feed")) {
+      props.putIfAbsent(service + ".metrics.port", "0");
+    }
     props.keySet().removeIf(k -> k.toString().startsWith("demo."));
     return props;
   }

@@ -80,6 +80,8 @@ class MonitorDashboardIT {
         KafkaFixture.bootstrapServers())).startsWith("0|");
     Properties props = new Properties();
     props.putAll(DemoConfig.serviceDefaults());
+    // Over FIX to the paper venue: the gateway then exports its FIX session's metrics too.
+    props.putAll(DemoCommand.routeOptions("fix"));
     props.putAll(Map.of(
         "demo.duration", "240s",
         "demo.bootstrap.servers", KafkaFixture.bootstrapServers(),
@@ -194,6 +196,19 @@ class MonitorDashboardIT {
 
   @Test
   @Order(4)
+  void ordersOfAHaltedSymbolAreRejectedAndCountedByCode() {
+    assertThat(runHedge("control", "trading", "HALTED", "--symbol", "MONB", "--operator", "monitor-it",
+        "--bootstrap-servers", KafkaFixture.bootstrapServers())).startsWith("0|");
+    await("HALTED on MONB", Duration.ofSeconds(10),
+        () -> browser.findElement(By.id("state-MONB")).getText().contains("HALTED"));
+    await("a rejected order counted by its code", Duration.ofSeconds(60),
+        () -> browser.findElement(By.id("rejects")).getText().contains("RISK_HALTED"));
+    assertThat(runHedge("control", "trading", "ACTIVE", "--symbol", "MONB", "--operator", "monitor-it",
+        "--bootstrap-servers", KafkaFixture.bootstrapServers())).startsWith("0|");
+  }
+
+  @Test
+  @Order(5)
   void aMonitorRestartedMidRunShowsTheSameTotals() throws Exception {
     totalsBeforeRestart = totals(before.view().overview());
     before.close();
@@ -208,7 +223,7 @@ class MonitorDashboardIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void theCumulativePnlShownIsTheBooksLastPnlEvent() throws Exception {
     awaitRest();
     Map<String, PnlEvent> last = new HashMap<>();
@@ -239,7 +254,7 @@ class MonitorDashboardIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void thePageLoadsUnderOneMegabyte() throws Exception {
     browser.navigate().refresh();
     await("the page drew its book again", Duration.ofSeconds(30),
@@ -257,7 +272,7 @@ class MonitorDashboardIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void prometheusCountersEqualWhatTheTopicsHold() throws Exception {
     awaitRest();
     String exposition = HTTP.send(HttpRequest.newBuilder(URI.create(url + "metrics")).build(),
@@ -289,6 +304,37 @@ class MonitorDashboardIT {
     assertThat(deadLetters).as("dead letters on the shared broker, ours included").isPositive();
     assertThat(samples.get("hedgestream_dead_letters_all_total{service=monitor}")).isEqualTo((double) deadLetters);
     assertThat(samples).containsKey("hedgestream_symbol_pnl{service=monitor,symbol=" + SYMBOL + "}");
+  }
+
+  @Test
+  @Order(9)
+  void everyMetricTheAlertRulesAndTheGrafanaDashboardReadIsExportedByAService() throws Exception {
+    Matcher banner = Pattern.compile("metrics: engine (\\S+), gateway (\\S+), feed (\\S+)").matcher(PRINTED.toString());
+    assertThat(banner.find()).as("the demo's metrics line").isTrue();
+    java.util.Set<String> exported = new java.util.TreeSet<>();
+    for (String endpoint : List.of(banner.group(1), banner.group(2), banner.group(3), url + "metrics")) {
+      String exposition = HTTP.send(HttpRequest.newBuilder(URI.create(endpoint)).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      PrometheusText.parse(exposition).keySet().forEach(sample -> exported.add(sample.replaceAll("\\{.*", "")));
+    }
+    exported.add("up"); // Prometheus's own, per scrape target.
+    Path deploy = Path.of("..", "..", "deploy");
+    String rules = Files.readString(deploy.resolve("prometheus/alerts.yml"));
+    StringBuilder expressions = new StringBuilder();
+    Matcher expr = Pattern.compile("(?m)^\\s*expr:\\s*(.+)$").matcher(rules);
+    while (expr.find()) {
+      expressions.append(expr.group(1)).append('\n');
+    }
+    JSON.readTree(deploy.resolve("grafana/hedgestream-dashboard.json").toFile()).get("panels")
+        .forEach(panel -> panel.get("targets").forEach(t -> expressions.append(t.get("expr").asText()).append('\n')));
+    java.util.Set<String> referenced = new java.util.TreeSet<>();
+    Matcher name = Pattern.compile("\\b(hedgestream_\\w+|kafka_\\w+|jvm_\\w+|process_\\w+|up)\\b")
+        .matcher(expressions.toString().replaceAll("\\{[^}]*}", "").replaceAll("by \\([^)]*\\)", ""));
+    while (name.find()) {
+      referenced.add(name.group(1));
+    }
+    assertThat(referenced).as("metrics the rules and the dashboard read").hasSizeGreaterThan(20);
+    assertThat(exported).as("metrics the engine, gateway, feed and monitor export").containsAll(referenced);
   }
 
   private static Map<String, Long> totals(Map<String, Object> overview) {

@@ -299,6 +299,10 @@ class SecuredClusterIT {
     // One broker: the file's replication factor of 3 cannot be met.
     options.settings.put("kafka.replication.factor", "1");
     options.settings.put("engine.num.stream.threads", "1");
+    // The file's fixed metrics ports, any free port here: services of several principals share this JVM.
+    options.settings.put("engine.metrics.port", "0");
+    options.settings.put("gateway.metrics.port", "0");
+    options.settings.put("feed.metrics.port", "0");
     options.settings.put("engine.policy", "delta");
     options.bootstrapServers = bootstrap;
     return options.resolve(Map.of(), Map.of());

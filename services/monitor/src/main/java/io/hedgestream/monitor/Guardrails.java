@@ -10,6 +10,10 @@ import java.util.Locale;
  */
 final class Guardrails {
 
+  /** Every name {@link #of} returns. */
+  static final java.util.List<String> ALL = java.util.List.of("max-position", "non-finite-target",
+      "unsupported-instrument", "no-result", "policy-failed", "other");
+
   private Guardrails() {}
 
   /** {@code max-position}, {@code non-finite-target}, ..., or {@code other} for a detail it does not know. */

@@ -127,7 +127,9 @@ final class MonitorMetrics implements AutoCloseable {
         registerSymbol(symbol);
       }
     }
-    ((Map<String, Long>) o.get("fallbacksByGuardrail")).keySet().forEach(g -> {
+    java.util.Set<String> guardrails = new java.util.TreeSet<>(Guardrails.ALL);
+    guardrails.addAll(((Map<String, Long>) o.get("fallbacksByGuardrail")).keySet());
+    guardrails.forEach(g -> {
       if (registered.add("guardrail:" + g)) {
         FunctionCounter.builder("hedgestream.fallbacks", this,
                 m -> number(m.overview.get("fallbacksByGuardrail"), g))

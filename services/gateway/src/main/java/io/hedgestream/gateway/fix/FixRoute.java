@@ -351,6 +351,22 @@ public final class FixRoute implements OrderRoute {
         + (refused.get() > 0 ? " refused-msgs=" + refused.get() : "");
   }
 
+  @Override
+  public Optional<SessionState> session() {
+    Session session = Session.lookupSession(sessionId);
+    long out = -1;
+    long in = -1;
+    if (session != null) {
+      try {
+        out = session.getStore().getNextSenderMsgSeqNum();
+        in = session.getStore().getNextTargetMsgSeqNum();
+      } catch (IOException e) {
+        // Unreadable store: the sequence gauges show -1, the session gauge still tells up or down.
+      }
+    }
+    return Optional.of(new SessionState(loggedOn, out, in, working.values().stream().filter(w -> w.inDoubt).count()));
+  }
+
   /** Whether the session is logged on. */
   public boolean loggedOn() {
     return loggedOn;

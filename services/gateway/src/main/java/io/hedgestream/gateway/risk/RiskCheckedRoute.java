@@ -148,6 +148,11 @@ public final class RiskCheckedRoute implements OrderRoute {
   }
 
   @Override
+  public java.util.Optional<SessionState> session() {
+    return inner.session();
+  }
+
+  @Override
   public int openOrders() {
     return waitingCount + inner.openOrders();
   }
