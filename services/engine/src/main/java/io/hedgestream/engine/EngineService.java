@@ -2,6 +2,7 @@ package io.hedgestream.engine;
 
 import io.hedgestream.engine.journal.ChronicleDecisionJournal;
 import io.hedgestream.engine.journal.DecisionJournal;
+import io.hedgestream.engine.journal.MeteredJournal;
 import io.hedgestream.engine.policy.HedgePolicy;
 import io.hedgestream.engine.policy.PolicyRegistry;
 import io.hedgestream.metrics.ServiceMetrics;
@@ -92,13 +93,25 @@ public final class EngineService implements AutoCloseable {
 
   private static EngineService startStreams(EngineConfig config, PolicyRegistry policies,
       DecisionJournal journal) {
+    // The endpoint first: a taken metrics port fails the start before the streams run.
+    ServiceMetrics metrics = ServiceMetrics.start("engine", config.metrics());
+    try {
+      return startStreams(config, policies, journal, metrics);
+    } catch (RuntimeException e) {
+      metrics.close();
+      throw e;
+    }
+  }
+
+  private static EngineService startStreams(EngineConfig config, PolicyRegistry policies,
+      DecisionJournal journal, ServiceMetrics metrics) {
     if (config.createTopics()) {
       EngineTopics.create(config);
     }
     EngineTopics.verify(config);
     Properties properties = StreamsProperties.of(config);
     StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(properties)));
-    HedgeTopology.build(builder, config, policies, journal);
+    HedgeTopology.build(builder, config, policies, new MeteredJournal(journal, metrics.registry(), metrics.url().isPresent()));
     Topology topology = builder.build(properties);
     KafkaStreams streams = new KafkaStreams(topology, properties);
     streams.setStateListener((next, previous) ->
@@ -110,8 +123,6 @@ public final class EngineService implements AutoCloseable {
     LOG.info("starting engine {} on {} ({}, policy {}, decision interval {})", config.applicationId(),
         config.bootstrapServers(), config.processingGuarantee(), policies.configuredPolicy().version(),
         config.decisionInterval());
-    // The endpoint first: a taken metrics port fails the start before the streams run.
-    ServiceMetrics metrics = ServiceMetrics.start("engine", config.metrics());
     // Every 5 s (not Micrometer's default minute) the binder picks up metrics that appear later: the books'
     // decision and fallback sensors register when their tasks start.
     KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams, java.util.List.of(),
@@ -177,8 +188,9 @@ public final class EngineService implements AutoCloseable {
   }
 
   /**
-   * The engine's Prometheus metrics: Kafka Streams' own (the books' decision and fallback counts in group
-   * {@code stream-hedge-metrics}, process rates and latencies, the clients' lag) and the JVM's; served at
+   * The engine's Prometheus metrics: decisions by reason, orders, the feature-build and inference time per
+   * model decision ({@link MeteredJournal}), Kafka Streams' own (the books' decision and fallback counts in
+   * group {@code stream-hedge-metrics}, process rates and latencies, the clients' lag) and the JVM's; served at
    * {@link ServiceMetrics#url()} when {@code engine.metrics.port} is set.
    */
   public ServiceMetrics metrics() {
