@@ -180,6 +180,8 @@
     events.addEventListener('overview', (e) => renderOverview(JSON.parse(e.data)));
     events.onerror = () => { $('status').textContent = 'disconnected: retrying'; $('status').classList.add('stale'); };
   }
+  // The overview at once, before the event stream's first push.
+  fetch('/api/overview').then((r) => r.ok ? r.json() : null).then((o) => { if (o && !state.overview) renderOverview(o); });
   connect();
   setInterval(refreshBook, 1000);
 })();

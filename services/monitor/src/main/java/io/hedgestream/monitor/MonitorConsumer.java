@@ -192,6 +192,9 @@ final class MonitorConsumer implements AutoCloseable {
         }
       }
       metrics.applied(topic, r.timestamp());
+      if (topic.equals(Topics.PNL_EVENTS.name())) {
+        view.pnlWrittenAt(r.timestamp());
+      }
     } catch (RuntimeException e) {
       // A record the services wrote that the monitor cannot read (a newer schema, corruption): counted and
       // shown, never fatal; the services dead-letter what they cannot read themselves.

@@ -49,6 +49,7 @@ public final class MonitorView {
   private long fills;
   private long deadLetters;
   private long version;
+  private long latestPnlWrittenAt;
 
   /**
    * @param seriesCapacity chart rows held per book before compaction
@@ -62,6 +63,11 @@ public final class MonitorView {
   synchronized void countRecord(String topic) {
     recordsByTopic.merge(topic, 1L, Long::sum);
     version++;
+  }
+
+  /** The Kafka timestamp (ms) of the newest PnL event in the view: how fresh the page is. */
+  synchronized void pnlWrittenAt(long timestampMillis) {
+    latestPnlWrittenAt = Math.max(latestPnlWrittenAt, timestampMillis);
   }
 
   synchronized void onPnl(PnlEvent e) {
@@ -162,6 +168,7 @@ public final class MonitorView {
   public synchronized Map<String, Object> overview() {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("version", version);
+    out.put("latestPnlWrittenAt", latestPnlWrittenAt);
     Map<String, Object> totals = new LinkedHashMap<>();
     double pnl = 0;
     for (BookView b : books.values()) {

@@ -5,15 +5,18 @@ package io.hedgestream.monitor;
  * over the whole history. Rows arrive in groups of {@code stride}; each group is stored as its most telling
  * row, the one whose column 0 (the value that matters most) moves furthest from the row stored before it,
  * so spikes survive. When the store is full, neighbouring pairs merge by the same rule and the stride
- * doubles: a day-long run keeps its shape, evenly, in a fixed amount of memory. The newest row is always
+ * doubles: a day-long run keeps its shape, evenly, in a fixed amount of memory (the arrays grow by doubling up
+ * to {@code capacity}, so a short series stays small). The newest row is always
  * kept as it came, so a chart ends at the latest figure.
  */
 final class SeriesBuffer {
 
+  private static final int INITIAL_ROWS = 256;
+
   private final int capacity;
   private final int columns;
-  private final double[] times;
-  private final double[][] values;
+  private double[] times;
+  private double[][] values;
   private int size;
   private long stride = 1;
   private long appended;
@@ -33,8 +36,9 @@ final class SeriesBuffer {
     }
     this.capacity = capacity;
     this.columns = columns;
-    this.times = new double[capacity];
-    this.values = new double[columns][capacity];
+    int rows = Math.min(capacity, INITIAL_ROWS);
+    this.times = new double[rows];
+    this.values = new double[columns][rows];
     this.pending = new double[columns];
     this.latest = new double[columns];
   }
@@ -84,7 +88,10 @@ final class SeriesBuffer {
    * the times, then one array per value column. The newest row is always the last.
    */
   double[][] downsampled(int points) {
-    int n = size + (pendingCount > 0 && pendingTime != latestTime ? 1 : 0) + (appended > 0 ? 1 : 0);
+    boolean withPending = pendingCount > 0 && pendingTime != latestTime;
+    // The newest row is stored already when its group just closed on it.
+    boolean withLatest = appended > 0 && !(pendingCount == 0 && size > 0 && times[size - 1] == latestTime);
+    int n = size + (withPending ? 1 : 0) + (withLatest ? 1 : 0);
     double[] t = new double[n];
     double[][] v = new double[columns][n];
     System.arraycopy(times, 0, t, 0, size);
@@ -92,14 +99,14 @@ final class SeriesBuffer {
       System.arraycopy(values[c], 0, v[c], 0, size);
     }
     int at = size;
-    if (pendingCount > 0 && pendingTime != latestTime) {
+    if (withPending) {
       t[at] = pendingTime;
       for (int c = 0; c < columns; c++) {
         v[c][at] = pending[c];
       }
       at++;
     }
-    if (appended > 0) {
+    if (withLatest) {
       t[at] = latestTime;
       for (int c = 0; c < columns; c++) {
         v[c][at] = latest[c];
@@ -119,6 +126,12 @@ final class SeriesBuffer {
   private void store(double time, double[] row) {
     if (size == capacity) {
       halve();
+    } else if (size == times.length) {
+      int rows = Math.min(capacity, times.length * 2);
+      times = java.util.Arrays.copyOf(times, rows);
+      for (int c = 0; c < columns; c++) {
+        values[c] = java.util.Arrays.copyOf(values[c], rows);
+      }
     }
     times[size] = time;
     for (int c = 0; c < columns; c++) {

@@ -7,6 +7,17 @@ import org.junit.jupiter.api.Test;
 class SeriesBufferTest {
 
   @Test
+  void aShortSeriesIsDrawnWholeWithoutRepeatingItsLastRow() {
+    SeriesBuffer series = new SeriesBuffer(1_000, 1);
+    for (int i = 0; i < 85; i++) {
+      series.add(i, i * 1.5);
+    }
+    double[][] drawn = series.downsampled(1_000);
+    assertThat(drawn[0]).hasSize(85);
+    assertThat(drawn[1][84]).isEqualTo(84 * 1.5);
+  }
+
+  @Test
   void aMillionRowsStayWithinCapacityAndKeepTheirExtremesAndTheLastRow() {
     SeriesBuffer series = new SeriesBuffer(1_000, 2);
     for (int i = 0; i < 1_000_000; i++) {
