@@ -10,7 +10,6 @@ import io.hedgestream.gateway.GatewayService;
 import io.hedgestream.kafka.KafkaClients;
 import io.hedgestream.kafka.TopicAdmin;
 import io.hedgestream.launcher.status.DemoStatus;
-import io.hedgestream.monitor.MonitorConfig;
 import io.hedgestream.monitor.MonitorService;
 import io.hedgestream.launcher.status.StatusLine;
 import io.hedgestream.launcher.status.StatusSnapshot;
@@ -37,7 +36,6 @@ public final class DemoRunner {
   private final DemoConfig demo;
   private final Properties services;
   private final PrintWriter out;
-  private String portNote = "";
 
   /**
    * A demo run.
@@ -67,8 +65,9 @@ public final class DemoRunner {
     Map<String, Object> passThrough = KafkaClients.passThrough(services);
     StatusSnapshot last;
     try (ClosingStack stack = new ClosingStack()) {
-      MonitorService monitor = stack.push("monitor", startMonitor());
-      say("monitor at " + monitor.url() + portNote + ", Prometheus metrics at " + monitor.url() + "metrics");
+      DashboardStart dashboard = DashboardStart.serve(services);
+      MonitorService monitor = stack.push("monitor", dashboard.monitor());
+      say("monitor at " + monitor.url() + dashboard.note() + ", Prometheus metrics at " + monitor.url() + "metrics");
       Path workDir = workDir(stack);
       String bootstrap = demo.bootstrapServers().orElseGet(() -> startBroker(stack, workDir));
       TopicAdmin.ensureTopics(bootstrap, passThrough, demo.partitions(), Topics.allNames());
@@ -148,33 +147,6 @@ public final class DemoRunner {
     }
     props.keySet().removeIf(k -> k.toString().startsWith("demo."));
     return props;
-  }
-
-  /**
-   * The dashboard, serving before the broker starts so its address is the demo's first line. The configured
-   * port (monitor.http.port, 8090 by default) when it is free, any free port otherwise: a second demo on
-   * the same machine still gets a dashboard.
-   */
-  private MonitorService startMonitor() {
-    Properties props = new Properties();
-    props.putAll(services);
-    props.keySet().removeIf(k -> !k.toString().startsWith("monitor.") && !k.toString().startsWith("kafka."));
-    MonitorConfig config = MonitorConfig.from(props, System.getenv());
-    if (config.port() != 0 && !isFree(config.host(), config.port())) {
-      portNote = " (port " + config.port() + " is taken)";
-      config = config.withPort(0);
-    }
-    return MonitorService.serve(config);
-  }
-
-  private static boolean isFree(String host, int port) {
-    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
-      probe.setReuseAddress(true);
-      probe.bind(new java.net.InetSocketAddress(host, port));
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   private String startBroker(ClosingStack stack, Path workDir) {

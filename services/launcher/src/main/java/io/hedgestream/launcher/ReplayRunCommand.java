@@ -5,6 +5,7 @@ import io.hedgestream.launcher.replayrun.Pacing;
 import io.hedgestream.launcher.replayrun.ReplayRun;
 import io.hedgestream.launcher.replayrun.ResultsTable;
 import io.hedgestream.launcher.replayrun.RunOptions;
+import io.hedgestream.monitor.MonitorService;
 import io.hedgestream.replay.ReplayConfig;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -68,6 +69,10 @@ final class ReplayRunCommand implements Callable<Integer> {
       description = "Where results.json, steps.json, results.txt and cumulative-pnl.png go (default replay-results).")
   Path out;
 
+  @Option(names = "--monitor", description = "Serve the monitor's dashboard (http://127.0.0.1:8090/, or a free port) "
+      + "on the replay's topics as it runs; after the run it stays up, with the broker, until Ctrl-C.")
+  boolean monitor;
+
   @Spec
   CommandSpec spec;
 
@@ -93,12 +98,41 @@ final class ReplayRunCommand implements Callable<Integer> {
         + run.policy() + ", costs " + costsBps + " bps, " + run.pacing().label() + ", "
         + (run.bootstrapServers() == null ? "embedded broker" : run.bootstrapServers()));
     console.flush();
-    ReplayRun.Outcome outcome = new ReplayRun(replay, run).run();
+    if (!monitor) {
+      ReplayRun.Outcome outcome = new ReplayRun(replay, run).run();
+      report(console, outcome);
+      return outcome.deadLetters() == 0 ? 0 : 1;
+    }
+    DashboardStart dashboard = DashboardStart.serve(options.config.resolve(Map.of(), Map.of()));
+    try (MonitorService dashboardMonitor = dashboard.monitor(); StopSignal stop = StopSignal.install()) {
+      console.println("hedge replay run: monitor at " + dashboardMonitor.url() + dashboard.note());
+      console.flush();
+      ReplayRun.Outcome outcome = new ReplayRun(replay, run, new ReplayRun.Watcher() {
+        @Override
+        public void topicsReady(String bootstrap) {
+          dashboardMonitor.attach(bootstrap);
+        }
+
+        @Override
+        public void finished(ReplayRun.Outcome result) throws InterruptedException {
+          report(console, result);
+          console.println("hedge replay run: the dashboard stays at " + dashboardMonitor.url() + "; Ctrl-C to stop");
+          console.flush();
+          while (!stop.await(Duration.ofSeconds(1))) {
+            // Serving until asked to stop.
+          }
+        }
+      }).run();
+      return outcome.deadLetters() == 0 ? 0 : 1;
+    }
+  }
+
+  private void report(PrintWriter console, ReplayRun.Outcome outcome) {
     console.print(ResultsTable.format(outcome.results()));
     console.println("dead letters " + outcome.deadLetters() + ", lockstep held " + outcome.lockstepHeld()
         + ", ingest " + outcome.ingestMillis() + " ms, start " + outcome.startMillis() + " ms, replay "
         + outcome.replayMillis() + " ms; results in " + out.toAbsolutePath());
-    return outcome.deadLetters() == 0 ? 0 : 1;
+    console.flush();
   }
 
   private String policyPath() {

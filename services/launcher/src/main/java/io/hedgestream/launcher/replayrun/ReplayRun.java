@@ -42,6 +42,7 @@ public final class ReplayRun {
 
   private final ReplayConfig replay;
   private final RunOptions options;
+  private final Watcher watcher;
 
   /**
    * A run.
@@ -50,8 +51,27 @@ public final class ReplayRun {
    * @param options policy, costs, pacing, broker, output
    */
   public ReplayRun(ReplayConfig replay, RunOptions options) {
+    this(replay, options, Watcher.NONE);
+  }
+
+  /** A run an onlooker follows (the dashboard of {@code hedge replay run --monitor}). */
+  public ReplayRun(ReplayConfig replay, RunOptions options, Watcher watcher) {
     this.replay = replay;
     this.options = options;
+    this.watcher = watcher;
+  }
+
+  /** What a run tells whoever watches it. */
+  public interface Watcher {
+
+    /** Watches nothing. */
+    Watcher NONE = new Watcher() {};
+
+    /** The run's topics exist on {@code bootstrap}; the replay starts next. */
+    default void topicsReady(String bootstrap) {}
+
+    /** The results are written; the broker, engine and gateway still run until this returns. */
+    default void finished(Outcome outcome) throws InterruptedException {}
   }
 
   /**
@@ -102,6 +122,7 @@ public final class ReplayRun {
     long ingested = System.nanoTime();
     String runId = UUID.randomUUID().toString().substring(0, 8);
     TopicAdmin.ensureTopics(bootstrap, options.kafkaOverrides(), 1, Topics.allNames());
+    watcher.topicsReady(bootstrap);
     Path stateDir = Files.createDirectories(options.workDir().resolve("engine-" + runId));
     try (GatewayService gateway = GatewayService.start(ReplayServices.gateway(options, bootstrap, runId, fromLatest));
         EngineService engine = EngineService.start(ReplayServices.engine(options, bootstrap, runId, stateDir,
@@ -137,6 +158,7 @@ public final class ReplayRun {
       Outcome outcome = new Outcome(results, events, collector.riskSnapshots(), collector.deadLetters(), held, millis(ingested - start),
           millis(started - ingested), millis(replayed - started));
       write(outcome);
+      watcher.finished(outcome);
       return outcome;
     }
   }
