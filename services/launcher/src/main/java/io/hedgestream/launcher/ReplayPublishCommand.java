@@ -75,7 +75,10 @@ final class ReplayPublishCommand implements Callable<Integer> {
     out.println("hedge replay publish: " + config.window() + ", flow " + config.flow().kind().label() + ", speed "
         + config.publish().speed() + " to " + config.publish().bootstrapServers());
     out.flush();
-    PublishResult result = ReplayPublisher.publish(timeline, config.publish());
+    PublishResult result = ReplayPublisher.publish(timeline, config.publish(), url -> {
+      out.println("hedge replay publish: metrics at " + url);
+      out.flush();
+    });
     out.println("hedge replay publish: " + result.summary());
     return 0;
   }

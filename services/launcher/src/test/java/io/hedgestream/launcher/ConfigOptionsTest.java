@@ -56,7 +56,8 @@ class ConfigOptionsTest {
     Properties p = options.resolve(Map.of(), Map.of());
 
     assertThat(ServiceProperties.bootstrapServers("x"))
-        .containsOnlyKeys("engine.bootstrap.servers", "feed.bootstrap.servers", "gateway.bootstrap.servers");
+        .containsOnlyKeys("engine.bootstrap.servers", "feed.bootstrap.servers", "gateway.bootstrap.servers",
+            "monitor.bootstrap.servers");
     assertThat(ServiceProperties.bootstrapServers("x").keySet())
         .allSatisfy(name -> assertThat(p.getProperty(name)).isEqualTo("k1:9092,k2:9092"));
   }

@@ -2,6 +2,7 @@ package io.hedgestream.replay;
 
 import io.hedgestream.config.PlaybackSpeed;
 import io.hedgestream.config.SettingsReader;
+import io.hedgestream.metrics.ServiceMetrics;
 import io.hedgestream.replay.flow.FlowSettings;
 import io.hedgestream.replay.publish.PublishSettings;
 import io.hedgestream.replay.ticks.TickSettings;
@@ -78,9 +79,10 @@ public record ReplayConfig(DataDirectory dataDir, boolean verifySha256, Path que
     String bootstrap = in.text("replay.bootstrap.servers", "localhost:9092");
     PlaybackSpeed speed = in.parsed("replay.speed", PlaybackSpeed.MAX, PlaybackSpeed::parse);
     var overrides = in.kafkaOverrides(RESERVED);
+    ServiceMetrics.Settings metrics = ServiceMetrics.Settings.from(in, "replay.", -1);
     in.throwIfInvalid("replay");
     return new ReplayConfig(dataDir, verify, queueDir, new TickSettings(symbol, halfSpread, intraday), window, flow,
-        new PublishSettings(bootstrap, speed, overrides));
+        new PublishSettings(bootstrap, speed, overrides, metrics));
   }
 
   private static FlowSettings flow(SettingsReader in, String symbol) {

@@ -2,6 +2,7 @@ package io.hedgestream.replay.publish;
 
 import io.hedgestream.config.PlaybackSpeed;
 import io.hedgestream.kafka.KafkaClients;
+import io.hedgestream.metrics.ServiceMetrics;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -13,8 +14,15 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * @param bootstrapServers the Kafka cluster
  * @param speed the pacing
  * @param kafkaOverrides extra producer settings ({@code kafka.*}, prefix stripped)
+ * @param metrics where the publisher serves Prometheus metrics ({@code replay.metrics.port}, -1 = nowhere)
  */
-public record PublishSettings(String bootstrapServers, PlaybackSpeed speed, Map<String, Object> kafkaOverrides) {
+public record PublishSettings(String bootstrapServers, PlaybackSpeed speed, Map<String, Object> kafkaOverrides,
+    ServiceMetrics.Settings metrics) {
+
+  /** Settings without a metrics endpoint. */
+  public PublishSettings(String bootstrapServers, PlaybackSpeed speed, Map<String, Object> kafkaOverrides) {
+    this(bootstrapServers, speed, kafkaOverrides, ServiceMetrics.Settings.OFF);
+  }
 
   /** Validates the fields. */
   public PublishSettings {
@@ -23,6 +31,7 @@ public record PublishSettings(String bootstrapServers, PlaybackSpeed speed, Map<
       throw new IllegalArgumentException("bootstrap servers must not be blank");
     }
     kafkaOverrides = Map.copyOf(kafkaOverrides);
+    Objects.requireNonNull(metrics, "metrics");
   }
 
   /**

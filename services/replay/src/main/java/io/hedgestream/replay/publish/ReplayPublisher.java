@@ -1,10 +1,12 @@
 package io.hedgestream.replay.publish;
 
 import io.hedgestream.config.PlaybackSpeed;
+import io.hedgestream.metrics.ServiceMetrics;
 import io.hedgestream.replay.ReplayEvent;
 import io.hedgestream.replay.ReplayTimeline;
 import io.hedgestream.schemas.Topic;
 import io.hedgestream.schemas.Topics;
+import io.micrometer.core.instrument.FunctionCounter;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -31,8 +33,27 @@ public final class ReplayPublisher {
    * @throws IllegalStateException when a send fails
    */
   public static PublishResult publish(ReplayTimeline timeline, PublishSettings settings) {
-    try (Producer<byte[], byte[]> producer = new KafkaProducer<>(settings.producerProperties())) {
-      return publish(timeline, settings.speed(), producer);
+    return publish(timeline, settings, url -> { });
+  }
+
+  /**
+   * Publishes with a new producer for {@code settings}, serving the publisher's Prometheus metrics (ticks and
+   * client orders acknowledged, the producer's own, the JVM's) while it runs when {@code replay.metrics.port} is
+   * set; {@code onServing} is told the endpoint's address.
+   */
+  public static PublishResult publish(ReplayTimeline timeline, PublishSettings settings,
+      java.util.function.Consumer<String> onServing) {
+    AtomicLong ticks = new AtomicLong();
+    AtomicLong orders = new AtomicLong();
+    try (ServiceMetrics metrics = ServiceMetrics.start("replay", settings.metrics());
+        Producer<byte[], byte[]> producer = new KafkaProducer<>(settings.producerProperties())) {
+      metrics.bind(producer);
+      FunctionCounter.builder("hedgestream.replay.ticks", ticks, AtomicLong::get)
+          .description("Ticks the brokers acknowledged").register(metrics.registry());
+      FunctionCounter.builder("hedgestream.replay.client.orders", orders, AtomicLong::get)
+          .description("Client orders the brokers acknowledged").register(metrics.registry());
+      metrics.url().ifPresent(onServing);
+      return publish(timeline, settings.speed(), producer, ticks, orders);
     }
   }
 
@@ -46,8 +67,11 @@ public final class ReplayPublisher {
    * @throws IllegalStateException when a send fails
    */
   public static PublishResult publish(ReplayTimeline timeline, PlaybackSpeed speed, Producer<byte[], byte[]> producer) {
-    AtomicLong ticks = new AtomicLong();
-    AtomicLong orders = new AtomicLong();
+    return publish(timeline, speed, producer, new AtomicLong(), new AtomicLong());
+  }
+
+  private static PublishResult publish(ReplayTimeline timeline, PlaybackSpeed speed, Producer<byte[], byte[]> producer,
+      AtomicLong ticks, AtomicLong orders) {
     AtomicReference<Exception> failure = new AtomicReference<>();
     long wallStart = System.nanoTime();
     long firstMicros = timeline.events().isEmpty() ? 0 : timeline.events().get(0).eventMicros();
