@@ -11,8 +11,8 @@ from pathlib import Path
 import torch
 
 from .config import load_config, replace
+from .paths import CONFIGS, RESULTS, RUNS
 
-TRAINER_ROOT = Path(__file__).resolve().parents[1]
 
 
 def _threads(n):
@@ -29,7 +29,7 @@ def cmd_train(args) -> int:
     if args.epochs is not None:
         cfg = replace(cfg, **{"train.epochs": args.epochs})
     seeds = [int(s) for s in args.seeds.split(",")] if args.seeds else None
-    out = Path(args.out or TRAINER_ROOT / "runs" / cfg.name)
+    out = Path(args.out or RUNS / cfg.name)
     res = run_experiment(cfg, out, seeds=seeds, eval_paths=args.eval_paths, progress=not args.quiet)
     for name, summ in res["summary"].items():
         print(f"{name:>18}: price {summ['price']['mean']:.4f}  cvar95 {summ['cvar95']['mean']:.4f}  "
@@ -79,20 +79,10 @@ def cmd_bench(args) -> int:
     return 0
 
 
-def cmd_reproduce(args) -> int:
-    from .studies import STUDIES
-    if args.study not in STUDIES:
-        raise ValueError(f"unknown study {args.study!r}; choose from {sorted(STUDIES)}")
-    out = Path(args.out or TRAINER_ROOT / "reports" / args.study)
-    STUDIES[args.study](out, quick=args.quick)
-    print(f"wrote {out}/report.md")
-    return 0
-
-
 def cmd_export_robust(args) -> int:
     """Train one method of the HIRM study for one seed and export it to the engine's ONNX contract."""
     from .robust.export import export_robust
-    config = args.config or TRAINER_ROOT / "configs" / "studies" / "hirm.json"
+    config = args.config or CONFIGS / "studies" / "hirm.json"
     res = export_robust(args.method, args.seed, args.out, config, data_dir=args.data_dir,
                         target_bound=args.target_bound, parity_cases=args.parity_cases,
                         log=(lambda line: print(line, file=sys.stderr)) if args.verbose else (lambda line: None))
@@ -101,22 +91,14 @@ def cmd_export_robust(args) -> int:
     return 0
 
 
-STUDY_DEFAULT_SEEDS = {"hirm": 30, "rl": 5}
-
-
 def cmd_study(args) -> int:
-    """hirm: hedgetrain.robust.study; rl: hedgetrain.rl.study. Both expose run(out, seeds, quick, device, config_path)
-    and return a document with ``wall_seconds``."""
-    if args.study not in STUDY_DEFAULT_SEEDS:
-        raise ValueError(f"unknown study {args.study!r}; choose from {sorted(STUDY_DEFAULT_SEEDS)}")
-    if args.study == "hirm":
-        from .robust import study
-    else:
-        from .rl import study
-    seeds = args.seeds if args.seeds is not None else (2 if args.quick else STUDY_DEFAULT_SEEDS[args.study])
-    out = Path(args.out or TRAINER_ROOT / "reports" / (f"{args.study}-quick" if args.quick else args.study))
-    doc = study.run(out, seeds=seeds, quick=args.quick, device=args.device, config_path=args.config)
-    print(f"wrote {out}/report.md in {doc['wall_seconds']:.0f}s")
+    """``reproduce <study>`` and ``study <study>``: one dispatch through the registry (hedgetrain.studies)."""
+    from . import studies
+    out = Path(args.out) if args.out else studies.default_out(args.study, args.quick)
+    doc = studies.run(args.study, out, quick=args.quick, seeds=getattr(args, "seeds", None),
+                      device=getattr(args, "device", "auto"), config_path=getattr(args, "config", None))
+    took = f" in {doc['wall_seconds']:.0f}s" if isinstance(doc, dict) and "wall_seconds" in doc else ""
+    print(f"wrote {out}/report.md{took}")
     return 0
 
 
@@ -164,19 +146,20 @@ def build_parser() -> argparse.ArgumentParser:
     xr.set_defaults(func=cmd_export_robust)
 
     b = sub.add_parser("bench", help="training throughput benchmark (JSON)")
-    b.add_argument("--out", default=str(TRAINER_ROOT / "results" / "throughput.json"))
+    b.add_argument("--out", default=str(RESULTS / "throughput.json"))
     b.add_argument("--iters", type=int, default=20)
     b.add_argument("--no-single-thread", action="store_true")
     b.set_defaults(func=cmd_bench)
 
-    r = sub.add_parser("reproduce", help="run a paper reproduction study (buehler-5.2-heston, buehler-5.3-asymptotics, bs-costs)")
+    r = sub.add_parser("reproduce", help="run a paper reproduction (buehler-5.2-heston, buehler-5.3-asymptotics, "
+                                         "bs-costs); writes reports/<study>/")
     r.add_argument("study")
     r.add_argument("--out")
     r.add_argument("--quick", action="store_true", help="tiny sizes (smoke test only)")
-    r.set_defaults(func=cmd_reproduce)
+    r.set_defaults(func=cmd_study)
 
-    s = sub.add_parser("study", help="multi-seed studies: hirm (crisis-robust training, issue 6) or rl "
-                                     "(distributional RL vega hedging, issue 7); writes reports/<study>/")
+    s = sub.add_parser("study", help="multi-seed studies: hirm (crisis-robust training) or rl (distributional RL "
+                                     "vega hedging); writes reports/<study>/")
     s.add_argument("study", help="hirm or rl")
     s.add_argument("--seeds", type=int, default=None, help="seeds (default: hirm 30, rl 5; 2 with --quick)")
     s.add_argument("--quick", action="store_true", help="few iterations, 2 seeds' worth of sizes (smoke test)")

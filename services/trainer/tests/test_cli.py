@@ -3,7 +3,8 @@ import sys
 
 import pytest
 
-from hedgetrain.cli import TRAINER_ROOT, main
+from hedgetrain.cli import main
+from hedgetrain.paths import TRAINER_ROOT
 
 
 @pytest.mark.parametrize("cmd", ["train", "eval", "export", "bench", "reproduce"])

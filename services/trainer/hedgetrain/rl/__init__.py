@@ -1,4 +1,4 @@
-"""Reinforcement learning for gamma/vega hedging of an options book (issue 7): the SABR book environment,
+"""Reinforcement learning for gamma/vega hedging of an options book (the RL vega-hedging study): the SABR book environment,
 classical baselines, the GVDH distributional actor-critic trained with Adam, ANADDH or linearised
 (DHLNN-style) updates, and the study that compares them."""
 from .agent import AgentConfig, DistributionalAgent, TrainResult, market, policy_pnl, train_agent, train_agents

@@ -1,4 +1,4 @@
-"""The served formulation of the SABR book: the hedging problem exactly as the engine runs it (issue 7, "In the
+"""The served formulation of the SABR book: the hedging problem exactly as the engine runs it (the RL study, "In the
 engine"), vectorised in torch, so a policy trained here is the policy the engine serves.
 
 Design decision (why not :class:`env.SabrBookEnv`): that environment buys a *new* 30-day ATM option every day

@@ -1,4 +1,4 @@
-"""Real SPY hedging episodes 2010-2023 (issue 6): daily regimes, splits, episodes, optional block bootstrap.
+"""Real SPY hedging episodes 2010-2023 (the HIRM study): daily regimes, splits, episodes, optional block bootstrap.
 
 Data: SPY close and volume, VIX and DTB3 from the data directory as the engine replay finds it (explicit
 argument, else ``$HEDGE_DATA_DIR``, else ``replay-data/data``; ``markets.historical.load_market``). The daily

@@ -14,7 +14,7 @@ All risks are losses (lower is better); R_e is CVaR95 of the episode loss -PnL i
 * ``expected_return_efficiency``: ER = E[PnL] / (CVaR95(-PnL) + eps) (the §4.4 form).
 * ``turnover_ratio``: TR = E_t ||a_t - a_{t-1}||_2 / (E_t ||a_t||_2 + eps), within episodes (t >= 1).
 * ``max_drawdown``: the largest fall of cumulative PnL from its running peak (peak starting at 0), >= 0.
-* ``sortino``: mean PnL / sqrt(mean(min(PnL, 0)^2)) (target 0).
+* ``sortino``: mean PnL / sqrt(mean(min(PnL, 0)^2)) (target 0); NaN without downside (degenerate).
 * ISI = sum_i alpha_i C~_i with, each a 10% trimmed mean (``trimmed_mean``: cut floor(0.1 n) values each end)
   over its probes:
   C1 = 1 - min(1, Var_e[R_e] / (tau_R + eps)) per probe (population variance over environments);
@@ -128,8 +128,14 @@ def max_drawdown(pnl: torch.Tensor) -> torch.Tensor:
 
 
 def sortino(pnl: torch.Tensor, eps: float = EPS) -> torch.Tensor:
-    """mean / downside deviation sqrt(mean(min(PnL, 0)^2)), target 0. (N,) -> ()."""
-    return pnl.mean() / (torch.sqrt((pnl.clamp(max=0) ** 2).mean()) + eps)
+    """mean / downside deviation sqrt(mean(min(PnL, 0)^2)), target 0. (N,) -> ().
+
+    NaN when there is no downside (deviation below ``eps``): the ratio is then unbounded, and dividing by eps
+    would report ~1e9 as if it were a measurement."""
+    downside = torch.sqrt((pnl.clamp(max=0) ** 2).mean())
+    if downside < eps:
+        return torch.tensor(float("nan"), dtype=pnl.dtype, device=pnl.device)
+    return pnl.mean() / downside
 
 
 def c1_global_stability(risks: torch.Tensor, tau_r: float, eps: float = EPS) -> torch.Tensor:

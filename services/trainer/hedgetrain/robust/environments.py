@@ -1,4 +1,4 @@
-"""Hedging environments for crisis-robust training (issue 6, seed paper §5.1-5.2): episodes, their PnL, regimes.
+"""Hedging environments for crisis-robust training (the HIRM study, seed paper §5.1-5.2): episodes, their PnL, regimes.
 
 An :class:`EpisodeSet` is a batch of fixed-length hedging episodes, each tagged with an environment (a volatility
 regime, optionally crossed with a liquidity tag). Real SPY episodes come from :func:`real_episodes` (module
@@ -278,8 +278,3 @@ def sliding_starts(n_closes: int, length: int, stride: int) -> List[int]:
     if length < 1 or stride < 1:
         raise ValueError("length and stride must be >= 1")
     return list(range(0, n_closes - length, stride))
-
-
-# Re-exports at the bottom: both modules import EpisodeSet and the helpers above from here.
-from .data import real_episodes  # noqa: E402
-from .synthetic import synthetic_episodes  # noqa: E402

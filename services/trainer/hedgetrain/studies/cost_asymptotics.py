@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from ..cli import TRAINER_ROOT
+from ..paths import CONFIGS
 from ..config import config_to_dict, load_config, replace
 from ..evaluation.metrics import pnl_metrics, rollout_in_chunks
 from ..instruments.black_scholes import bs_price
@@ -21,7 +21,7 @@ EPSILONS = tuple(2.0 ** -(i + 5) for i in range(1, 6))
 
 
 def run(out_dir, quick: bool = False) -> dict:
-    base = load_config(TRAINER_ROOT / "configs" / "buehler-5.3-asymptotics.json")
+    base = load_config(CONFIGS / "buehler-5.3-asymptotics.json")
     if quick:
         base = replace(base, **{"train.epochs": 1, "train.iters_per_epoch": 2, "train.batch_paths": 500, "eval.paths": 2000})
     out = Path(out_dir)

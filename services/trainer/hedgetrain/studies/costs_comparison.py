@@ -11,7 +11,7 @@ from ..evaluation.experiment import run_experiment
 from ..risk.measures import expected_shortfall
 from ..training.problem import HedgingProblem
 from ..policies.baselines import WhalleyWilmott
-from ..cli import TRAINER_ROOT
+from ..paths import CONFIGS
 from ..evaluation.plots import line_plot
 
 COSTS = (1e-3, 1e-2)
@@ -37,7 +37,7 @@ def tune_ww(config, n_paths: int = 20_000) -> float:
 
 
 def run(out_dir, quick: bool = False) -> dict:
-    base = load_config(TRAINER_ROOT / "configs" / "bs-costs.json")
+    base = load_config(CONFIGS / "bs-costs.json")
     if quick:
         base = replace(base, **{"train.epochs": 1, "train.iters_per_epoch": 2, "eval.paths": 2000, "seeds": (0, 1)})
     out = Path(out_dir)

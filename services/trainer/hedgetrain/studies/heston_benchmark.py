@@ -7,7 +7,7 @@ from pathlib import Path
 
 import torch
 
-from ..cli import TRAINER_ROOT
+from ..paths import CONFIGS
 from ..config import config_to_dict, load_config, replace
 from ..evaluation.metrics import rollout_in_chunks
 from ..evaluation.plots import pnl_histogram
@@ -22,7 +22,7 @@ PAPER = {"q": 1.69, "p_0.5": 1.94, "p_0.99": 3.49}
 
 
 def run(out_dir, quick: bool = False) -> dict:
-    base = load_config(TRAINER_ROOT / "configs" / "buehler-5.2-heston.json")
+    base = load_config(CONFIGS / "buehler-5.2-heston.json")
     if quick:
         base = replace(base, **{"train.epochs": 1, "train.iters_per_epoch": 2, "train.batch_paths": 500, "eval.paths": 1000})
     out = Path(out_dir)

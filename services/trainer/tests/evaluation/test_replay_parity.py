@@ -1,4 +1,4 @@
-"""Parity of the trainer's historical-window evaluation with the engine's replay (issues 5 and 6).
+"""Parity of the trainer's historical-window evaluation with the engine's replay (the historical replay and the HIRM study).
 
 The golden files are regenerated from the data and compared; when a Maven build has run the engine's
 ReplayRunIT, its steps.json is compared with them too. Without data the tests skip, except under CI=true.

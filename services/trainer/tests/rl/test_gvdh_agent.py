@@ -7,7 +7,7 @@ from hedgetrain.rl.agent import (AgentConfig, DistributionalAgent, NetworkOptimi
                                  nstep_transitions, policy_pnl, polyak_update, train_agent)
 from hedgetrain.rl.baselines import pnl_summary
 from hedgetrain.rl.env import STATE_FEATURES, SabrBookConfig
-from hedgetrain.rl.study import baseline_policy
+from hedgetrain.studies.rl_vega import baseline_policy
 
 F = len(STATE_FEATURES)
 

@@ -3,9 +3,9 @@ import json
 import pytest
 import torch
 
-from hedgetrain.cli import TRAINER_ROOT
+from hedgetrain.paths import TRAINER_ROOT
 from hedgetrain.rl.baselines import pnl_summary
-from hedgetrain.rl.study import agent_stats, baseline_stats, load_study_config, settings, summary_rows
+from hedgetrain.studies.rl_vega import agent_stats, baseline_stats, load_study_config, settings, summary_rows
 
 CONFIG = TRAINER_ROOT / "configs" / "studies" / "rl.json"
 

@@ -50,6 +50,7 @@ def test_volatility_ratio_rolling_cvar_efficiency_turnover_drawdown_sortino():
     assert d.max_drawdown(t(1.0, -3.0, 2.0, -1.0, 5.0)).item() == pytest.approx(3.0)
     assert d.max_drawdown(t(-2.0, 1.0)).item() == pytest.approx(2.0)
     assert d.sortino(t(3.0, -1.0, -1.0, 3.0)).item() == pytest.approx(1.0 / math.sqrt(0.5), rel=1e-6)
+    assert math.isnan(d.sortino(t(1.0, 2.0, 0.5)).item()), "no downside: degenerate, not ~1e9"
 
 
 def test_c1_is_one_minus_capped_variance_ratio():

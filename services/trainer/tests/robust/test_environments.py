@@ -12,9 +12,10 @@ import torch
 from hedgetrain.features.rolling import rolling_features
 from hedgetrain.markets.historical import REPO_ROOT, missing_data_files, resolve_data_dir
 from hedgetrain.robust import data as real
-from hedgetrain.robust.environments import (CostModel, EpisodeSet, episode_labels, episode_pnl, real_episodes,
-                                            standardiser, synthetic_episodes, vol_regime)
-from hedgetrain.robust.synthetic import SPY_2010_2023, calibrate
+from hedgetrain.robust.data import real_episodes
+from hedgetrain.robust.environments import (CostModel, EpisodeSet, episode_labels, episode_pnl, standardiser,
+                                            vol_regime)
+from hedgetrain.robust.synthetic import synthetic_episodes, SPY_2010_2023, calibrate
 
 
 @pytest.fixture(scope="module")

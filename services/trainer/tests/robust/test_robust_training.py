@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 import torch
 
-from hedgetrain.robust import study
-from hedgetrain.robust.environments import episode_pnl, standardiser, synthetic_episodes
+from hedgetrain.studies import hirm as study
+from hedgetrain.robust.environments import episode_pnl, standardiser
+from hedgetrain.robust.synthetic import synthetic_episodes
 from hedgetrain.robust.train import evaluate_cvar, sample_batch, train_method
 
 POLICY = {"hidden": 8, "layers": 1, "head_hidden": 0, "activation": "silu"}

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from hedgetrain.robust import study
+from hedgetrain.studies import hirm as study
 
 DATA = Path(os.environ.get("HEDGE_DATA_DIR", Path(__file__).resolve().parents[5] / "shared" / "data"))
 
@@ -24,8 +24,8 @@ def test_quick_study_writes_report_for_every_window(tmp_path, monkeypatch):
 
 
 def test_the_committed_study_config_loads_in_full_and_quick_form():
-    from hedgetrain.cli import TRAINER_ROOT as ROOT
-    from hedgetrain.robust.study import load_study_config
+    from hedgetrain.paths import TRAINER_ROOT as ROOT
+    from hedgetrain.studies.hirm import load_study_config
 
     path = ROOT / "configs" / "studies" / "hirm.json"
     full = load_study_config(path)

@@ -7,7 +7,7 @@ from hedgetrain.config import (ExperimentConfig, PolicyConfig, RiskConfig, Train
                                load_config)
 from hedgetrain.evaluation.metrics import pnl_metrics
 from hedgetrain.training import HedgingProblem, build_policy, load_checkpoint, save_checkpoint, train
-from hedgetrain.cli import TRAINER_ROOT
+from hedgetrain.paths import TRAINER_ROOT
 
 
 def short_config(**policy):

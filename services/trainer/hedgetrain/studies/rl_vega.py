@@ -1,4 +1,4 @@
-"""The RL vega-hedging study (issue 7): GVDH, ANADDH and DHLNN-style agents against classical hedges.
+"""The RL vega-hedging study: GVDH, ANADDH and DHLNN-style agents against classical hedges.
 
 python -m hedgetrain study rl [--seeds 5] [--quick] [--config configs/studies/rl.json] writes
 ``reports/rl/`` (``--out``): results.json, report.md (command, wall seconds, tables with bootstrap CIs) and
@@ -25,9 +25,10 @@ from typing import Dict, List, Tuple
 import numpy as np
 import torch
 
-from .agent import AgentConfig, market, policy_pnl, train_agents
-from .baselines import BASELINES
-from .env import SabrBookConfig
+from ..rl.agent import AgentConfig, market, policy_pnl, train_agents
+from ..rl.baselines import BASELINES
+from ..paths import CONFIGS
+from ..rl.env import SabrBookConfig
 
 CONFIG_KEYS = {"name", "dtype", "env", "agent", "base_agents", "grid_agents", "factors", "eval", "bootstrap",
                "premium_kappas", "quick"}
@@ -455,9 +456,8 @@ def run(out, seeds: int, quick: bool = False, device: str = "auto", config_path=
 
     ``quick`` applies the config's quick block and caps the seeds at its ``seeds``.
     """
-    from ..cli import TRAINER_ROOT
     start = time.perf_counter()
-    cfg = load_study_config(config_path or TRAINER_ROOT / "configs" / "studies" / "rl.json", quick)
+    cfg = load_study_config(config_path or CONFIGS / "studies" / "rl.json", quick)
     if seeds < 1:
         raise ValueError("seeds must be >= 1")
     if quick:

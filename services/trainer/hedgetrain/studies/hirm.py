@@ -16,11 +16,11 @@ from typing import Dict, List, Optional
 import numpy as np
 import torch
 
-from ..risk.measures import expected_shortfall
-from .baselines import tuned_baselines
-from ..risk.measures import value_at_risk
-from .objectives import head_gradients, oce_cvar
-from .train import resolve_device, train_method
+from ..paths import CONFIGS
+from ..risk.measures import expected_shortfall, value_at_risk
+from ..robust.baselines import tuned_baselines
+from ..robust.objectives import head_gradients, oce_cvar
+from ..robust.train import resolve_device, train_method
 
 CONFIG_KEYS = {"name", "alpha", "data", "policy", "train", "methods", "hirm_lambda_sweep", "sweep_seeds", "baselines",
                "bootstrap", "quick", "synthetic", "margin_ablation"}
@@ -75,8 +75,7 @@ def env_head_gradients(policy, es, pnl_fn, alpha: float):
 
 def build_splits(cfg: dict, seed: int, device: str) -> dict:
     """train, val and each test window (real SPY), plus synthetic stress, as EpisodeSets on ``device``."""
-    from .data import SPLITS, TEST_SPLITS
-    from .environments import real_episodes
+    from ..robust.data import SPLITS, TEST_SPLITS, real_episodes
     data = cfg["data"]
     kw = dict(length=data["episode_days"], stride=data["stride_days"], label_rule=data["label_rule"],
               env_by=data["env_by"])
@@ -84,7 +83,7 @@ def build_splits(cfg: dict, seed: int, device: str) -> dict:
     for name in TEST_SPLITS:
         splits[name] = real_episodes(None, name, **kw)
     if "synthetic" in cfg:  # a fixed evaluation seed: every training seed meets the same stress paths
-        from .environments import synthetic_episodes
+        from ..robust.synthetic import synthetic_episodes
         syn = dict(length=data["episode_days"], label_rule=data["label_rule"], env_by=data["env_by"], **cfg["synthetic"])
         splits["synthetic:stress"] = synthetic_episodes(**syn)
         if cfg.get("margin_ablation"):  # the same paths with an episode-level margin outflow in Crisis episodes
@@ -96,7 +95,7 @@ def build_splits(cfg: dict, seed: int, device: str) -> dict:
 def window_metrics(es, holdings, pnl, isi_inputs, alpha) -> Dict[str, float]:
     """CVaR95, mean PnL and I6a's diagnostics of one policy on one window; C1/C3/ISI wait for ``finalise_isi``
     (their normalisers come from the ERM seeds). MaxDD is the mean over episodes of each episode's drawdown."""
-    from . import diagnostics as dg
+    from ..robust import diagnostics as dg
     paths = step_pnl(es, holdings)  # (E, T)
     risks = dg.per_env_cvar(pnl, es.env, len(es.env_names), alpha)
     out = {"cvar95": float(expected_shortfall(pnl, alpha)), "mean_pnl": float(pnl.mean()),
@@ -118,7 +117,7 @@ def window_metrics(es, holdings, pnl, isi_inputs, alpha) -> Dict[str, float]:
 
 def finalise_isi(per_seed: List[dict]) -> None:
     """C1, C3, ISI and normalised IG per (seed, method, window), normalisers calibrated on ERM's seeds per window."""
-    from . import diagnostics as dg
+    from ..robust import diagnostics as dg
     windows = list(per_seed[0]["metrics"]["erm"])
     for w in windows:
         erm = [s["metrics"]["erm"][w] for s in per_seed]
@@ -170,7 +169,7 @@ def planned_runs(cfg: dict, seed: int) -> Dict[str, dict]:
 
 def run_seed(cfg: dict, seed: int, device: str, log=print) -> dict:
     """Every method and baseline of one seed on every evaluation window: {method: {window: metrics}}."""
-    from .environments import episode_pnl, standardiser
+    from ..robust.environments import episode_pnl, standardiser
     splits = build_splits(cfg, seed, device)
     train, val = splits["train"], splits["val"]
     stats = standardiser(train)
@@ -227,6 +226,10 @@ def summarise(per_seed: List[dict], cfg: dict) -> dict:
                 col = _column(per_seed, m, w, k)
                 q1, med, q3 = (np.nanquantile(col, [0.25, 0.5, 0.75]) if np.isfinite(col).any() else [np.nan] * 3)
                 table[w][m][k] = {"median": float(med), "iqr": [float(q1), float(q3)]}
+                if k == "sortino":
+                    # Seeds that ran but had no downside: a degenerate ratio, kept out of the median and counted.
+                    ran = np.isfinite(_column(per_seed, m, w, "cvar95"))
+                    table[w][m][k]["no_downside_seeds"] = int((ran & ~np.isfinite(col)).sum())
             if m != "erm":
                 relative[w][m] = {}
                 for k in ("cvar95", "mean_pnl", "max_drawdown"):
@@ -253,7 +256,11 @@ def _spearman(x: np.ndarray, y: np.ndarray) -> float:
 
 
 def _fmt(cell) -> str:
-    return "n/a" if cell["median"] != cell["median"] else f"{cell['median']:.3f} [{cell['iqr'][0]:.3f}, {cell['iqr'][1]:.3f}]"
+    degenerate = cell.get("no_downside_seeds", 0)
+    if cell["median"] != cell["median"]:
+        return f"no downside ({degenerate} seeds)" if degenerate else "n/a"
+    text = f"{cell['median']:.3f} [{cell['iqr'][0]:.3f}, {cell['iqr'][1]:.3f}]"
+    return text + (f" ({degenerate} seeds without downside left out)" if degenerate else "")
 
 
 def _choices(cfg: dict) -> List[str]:
@@ -382,9 +389,8 @@ def _run_seeds(checkpoint: Path, cfg: dict, seeds: int, device: str, log) -> Lis
 
 def run(out, seeds: int, quick: bool = False, device: str = "auto", config_path=None, log=print) -> dict:
     """The whole study; writes results.json, report.md and plots under ``out`` and returns the document."""
-    from ..cli import TRAINER_ROOT
     start = time.perf_counter()
-    cfg = load_study_config(config_path or TRAINER_ROOT / "configs" / "studies" / "hirm.json", quick)
+    cfg = load_study_config(config_path or CONFIGS / "studies" / "hirm.json", quick)
     if seeds < 1:
         raise ValueError("seeds must be >= 1")
     device = resolve_device(device)
