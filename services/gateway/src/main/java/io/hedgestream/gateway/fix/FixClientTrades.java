@@ -5,12 +5,8 @@ import io.hedgestream.avro.DeadLetter;
 import io.hedgestream.avro.OptionSpec;
 import io.hedgestream.schemas.Topic;
 import io.hedgestream.schemas.Topics;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,11 +21,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import quickfix.Application;
-import quickfix.ConfigError;
-import quickfix.DefaultMessageFactory;
 import quickfix.FieldMap;
 import quickfix.FieldNotFound;
-import quickfix.FileStoreFactory;
 import quickfix.Group;
 import quickfix.IncorrectTagValue;
 import quickfix.Message;
@@ -37,7 +30,6 @@ import quickfix.RejectLogon;
 import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.SessionNotFound;
-import quickfix.SessionSettings;
 import quickfix.SocketAcceptor;
 import quickfix.UnsupportedMessageType;
 import quickfix.field.Account;
@@ -50,7 +42,6 @@ import quickfix.field.NoPartyIDs;
 import quickfix.field.NoSides;
 import quickfix.field.PartyID;
 import quickfix.field.PartyRole;
-import quickfix.field.Password;
 import quickfix.field.PossDupFlag;
 import quickfix.field.SecurityType;
 import quickfix.field.Side;
@@ -110,17 +101,7 @@ public final class FixClientTrades implements AutoCloseable {
   public FixClientTrades(Path sessionFile, Path stateDir, String password, Producer<byte[], byte[]> producer) {
     this.producer = producer;
     this.password = password;
-    try (InputStream in = Files.newInputStream(sessionFile)) {
-      SessionSettings settings = new SessionSettings(in);
-      settings.setString("FileStorePath", stateDir.resolve("fix-client-store").toString());
-      acceptor = new SocketAcceptor(new SessionApplication(), new FileStoreFactory(settings), settings,
-          new RedactingLogFactory(settings), new DefaultMessageFactory());
-      acceptor.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the FIX session file " + sessionFile, e);
-    } catch (ConfigError e) {
-      throw new IllegalArgumentException(sessionFile + ": " + e.getMessage(), e);
-    }
+    this.acceptor = FixAcceptors.start(sessionFile, stateDir.resolve("fix-client-store"), new SessionApplication());
     LOG.info("client trades: accepting FIX sessions of {}", sessionFile);
   }
 
@@ -330,14 +311,7 @@ public final class FixClientTrades implements AutoCloseable {
 
     @Override
     public void fromAdmin(Message message, SessionID id) throws FieldNotFound, RejectLogon {
-      if (password != null && MsgType.LOGON.equals(message.getHeader().getString(MsgType.FIELD))) {
-        String given = message.isSetField(Password.FIELD) ? message.getString(Password.FIELD) : "";
-        if (!java.security.MessageDigest.isEqual(password.getBytes(StandardCharsets.UTF_8),
-            given.getBytes(StandardCharsets.UTF_8))) {
-          LOG.warn("client trades: Logon of {} refused: wrong or missing password", id);
-          throw new RejectLogon("wrong or missing password");
-        }
-      }
+      FixAcceptors.checkLogon(message, id, password, "client trades", LOG);
     }
 
     @Override

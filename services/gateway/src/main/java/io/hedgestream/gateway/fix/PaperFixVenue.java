@@ -7,10 +7,6 @@ import io.hedgestream.gateway.ExecutionListener;
 import io.hedgestream.gateway.PaperExchange;
 import io.hedgestream.gateway.PaperExchangeConfig;
 import io.hedgestream.gateway.Rejection;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,16 +18,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import quickfix.Application;
-import quickfix.ConfigError;
-import quickfix.DefaultMessageFactory;
 import quickfix.FieldNotFound;
-import quickfix.FileStoreFactory;
 import quickfix.Message;
 import quickfix.RejectLogon;
 import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.SessionNotFound;
-import quickfix.SessionSettings;
 import quickfix.SocketAcceptor;
 import quickfix.UnsupportedMessageType;
 import quickfix.field.AvgPx;
@@ -52,7 +44,6 @@ import quickfix.field.OrdStatus;
 import quickfix.field.OrderID;
 import quickfix.field.OrderQty;
 import quickfix.field.OrigClOrdID;
-import quickfix.field.Password;
 import quickfix.field.PossDupFlag;
 import quickfix.field.Side;
 import quickfix.field.Symbol;
@@ -116,18 +107,7 @@ public final class PaperFixVenue implements AutoCloseable {
   public PaperFixVenue(PaperExchangeConfig paper, Path sessionFile, Path stateDir, String password) {
     this.password = password;
     this.exchange = new PaperExchange(paper, new Executions());
-    SessionSettings settings;
-    try (InputStream in = Files.newInputStream(sessionFile)) {
-      settings = new SessionSettings(in);
-      settings.setString("FileStorePath", stateDir.resolve("fix-venue-store").toString());
-      acceptor = new SocketAcceptor(new SessionApplication(), new FileStoreFactory(settings), settings,
-          new RedactingLogFactory(settings), new DefaultMessageFactory());
-      acceptor.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the FIX session file " + sessionFile, e);
-    } catch (ConfigError e) {
-      throw new IllegalArgumentException(sessionFile + ": " + e.getMessage(), e);
-    }
+    this.acceptor = FixAcceptors.start(sessionFile, stateDir.resolve("fix-venue-store"), new SessionApplication());
     LOG.info("paper FIX venue accepting sessions of {}", sessionFile);
   }
 
@@ -319,14 +299,7 @@ public final class PaperFixVenue implements AutoCloseable {
 
     @Override
     public void fromAdmin(Message message, SessionID id) throws FieldNotFound, RejectLogon {
-      if (password != null && MsgType.LOGON.equals(message.getHeader().getString(MsgType.FIELD))) {
-        String given = message.isSetField(Password.FIELD) ? message.getString(Password.FIELD) : null;
-        if (!java.security.MessageDigest.isEqual(password.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-            given == null ? new byte[0] : given.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
-          LOG.warn("paper FIX venue: Logon of {} refused: wrong or missing password", id);
-          throw new RejectLogon("wrong or missing password");
-        }
-      }
+      FixAcceptors.checkLogon(message, id, password, "paper FIX venue", LOG);
     }
 
     @Override

@@ -136,7 +136,9 @@ public final class PreTradeRisk {
           + limits.maxReferenceAge() + ")");
     }
     long time = EpochMicros.of(order.getEventTimeMicros());
-    BookExposures.Contribution effect = contribution(order, reference, time);
+    // The order's delta and vega (Black-Scholes for an option) only when a check reads them.
+    boolean exposureChecked = state == TradingState.REDUCING || limits.exposure().any();
+    BookExposures.Contribution effect = exposureChecked ? contribution(order, reference, time) : null;
     if (state == TradingState.REDUCING) {
       if (!exposures.knows(order)) {
         return reject(RiskCode.REDUCING, symbol + " is REDUCING and the engine has not reported book "
@@ -148,7 +150,7 @@ public final class PreTradeRisk {
             + "'s delta from " + before + " to " + (before + effect.delta()) + ", not closer to 0");
       }
     }
-    Optional<Rejection> overExposed = checkExposure(order, effect);
+    Optional<Rejection> overExposed = exposureChecked ? checkExposure(order, effect) : Optional.empty();
     if (overExposed.isPresent()) {
       return overExposed;
     }
