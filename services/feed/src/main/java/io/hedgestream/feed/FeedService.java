@@ -164,15 +164,23 @@ public final class FeedService implements AutoCloseable {
       if (!awaitWallTime(wallStart + config.speed().wallNanos(k * config.stepMicros()))) {
         return;
       }
+      boolean orders = false;
       for (SymbolStep step : generator.next()) {
         for (ClientOrder order : step.orders()) {
           send(Topics.ORDERS_CLIENT, order.getSymbol(), order, ordersPublished);
+          orders = true;
         }
         send(Topics.MD_TICKS, step.tick().getSymbol(), step.tick(), ticksPublished);
         if (path != null) {
           path.write(step);
         }
         simulatedTime.set(step.tick().getEventTimeMicros());
+      }
+      if (orders) {
+        // A client order is on the brokers before any later tick: the engine checks an order against the
+        // market of its time, and an order that a later tick overtook (in separate produce batches, at max
+        // speed) was checked against the later market and dead-lettered when the spot had moved.
+        producer.flush();
       }
       stepsGenerated.incrementAndGet();
     }
