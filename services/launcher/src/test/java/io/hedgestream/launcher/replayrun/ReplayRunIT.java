@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hedgestream.avro.PnlEvent;
 import io.hedgestream.avro.RiskSnapshot;
+import io.hedgestream.monitor.MonitorConfig;
+import io.hedgestream.monitor.MonitorService;
 import io.hedgestream.replay.ReplayConfig;
 import io.hedgestream.replay.ReplaySource;
 import io.hedgestream.replaydata.DataAvailability;
@@ -84,6 +86,63 @@ class ReplayRunIT {
     assertThat(Files.readString(out.resolve("steps.json"))).contains("\"stepPnl\"");
     recomputeIndependently(events, outcome.results(), outcome.riskSnapshots());
     matchesTrainerGolden(events, "volmageddon-2018", policy.equals("model") ? "bs-delta-mlp-v1" : "delta");
+  }
+
+  /**
+   * {@code hedge replay run --monitor}: a monitor attached when the run's topics exist (the watcher's first call)
+   * shows, by the time the run is finished (its second), the replay's book at its last PnL event, with the
+   * regime bands of the window.
+   */
+  @org.junit.jupiter.api.Test
+  void aMonitorWatchingTheReplayShowsItsBookAsTheRunEnds() throws Exception {
+    DataAvailability availability = DataAvailability.check(ReplaySource.SOURCES);
+    if (availability.mustFail()) {
+      Assertions.fail(availability.message());
+    }
+    Assumptions.assumeTrue(availability.present(), availability.message());
+    Properties props = new Properties();
+    props.setProperty("replay.data.dir", availability.dir().path().toString());
+    props.setProperty("replay.queue.dir", Path.of("target/replay-queue").toAbsolutePath().toString());
+    props.setProperty("replay.window", "volmageddon-2018");
+    props.setProperty("replay.flow", "hirm");
+    // A book of its own: the other runs of this class write the same window's book on the shared topics.
+    props.setProperty("replay.flow.book", "SPY-monitor-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+    Properties monitorProps = new Properties();
+    monitorProps.setProperty("monitor.http.port", "0");
+    Map<String, Object> shown = new HashMap<>();
+    try (MonitorService monitor = MonitorService.serve(MonitorConfig.from(monitorProps, Map.of()))) {
+      ReplayRun.Outcome outcome = new ReplayRun(ReplayConfig.from(props),
+          RunOptions.of("delta", 5, Files.createTempDirectory("replay-monitor-it"))
+              .withOutDir(Path.of("target/replay-monitor").toAbsolutePath()),
+          new ReplayRun.Watcher() {
+            @Override
+            public void topicsReady(String bootstrap) {
+              monitor.attach(bootstrap);
+            }
+
+            @Override
+            public void finished(ReplayRun.Outcome result) throws InterruptedException {
+              PnlEvent last = result.pnlEvents().get(result.pnlEvents().size() - 1);
+              long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+              while (System.nanoTime() < deadline) {
+                Map<String, Object> book = monitor.view().book(last.getBook(), 1_000).orElse(Map.of());
+                Object latest = book.get("latest");
+                if (latest instanceof Map<?, ?> l && Long.valueOf(last.getStep()).equals(l.get("step"))
+                    && Double.valueOf(last.getCumulativePnl()).equals(l.get("cumulativePnl"))) {
+                  shown.putAll(book);
+                  return;
+                }
+                Thread.sleep(50);
+              }
+            }
+          }).run(KafkaFixture.bootstrapServers(), true);
+
+      PnlEvent last = outcome.pnlEvents().get(outcome.pnlEvents().size() - 1);
+      assertThat(shown).as("the monitor's page of book %s when the run finished", last.getBook()).isNotEmpty();
+      assertThat(((Map<?, ?>) shown.get("latest")).get("cumulativePnl")).isEqualTo(last.getCumulativePnl());
+      assertThat((List<?>) shown.get("regimeBands")).as("the window's regime bands").isNotEmpty();
+      assertThat(monitor.url()).startsWith("http://127.0.0.1:");
+    }
   }
 
   /**
