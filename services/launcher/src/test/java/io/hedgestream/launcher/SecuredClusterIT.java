@@ -23,8 +23,6 @@ import io.hedgestream.schemas.Topics;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -351,14 +349,9 @@ class SecuredClusterIT {
 
   /** Runs a hedge command in this JVM; returns "exit|stdout|stderr". */
   private static String runHedge(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    var cli = HedgeCommand.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int status = cli.execute(args);
-    ERRORS.add(err.toString());
-    return status + "|" + out + "|" + err;
+    HedgeRun run = HedgeRun.of(args);
+    ERRORS.add(run.err());
+    return run.toString();
   }
 
   private static MarketTick tick(Instant time, double mid) {

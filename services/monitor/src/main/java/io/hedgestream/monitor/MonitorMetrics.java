@@ -1,19 +1,12 @@
 package io.hedgestream.monitor;
 
+import io.hedgestream.metrics.ServiceMetrics;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,31 +20,25 @@ import org.apache.kafka.clients.consumer.Consumer;
  * The monitor's Prometheus metrics. What the desk's topics hold is exported as counters read from the
  * {@link MonitorView} (so a restarted monitor, which rebuilds its view, reports the same totals) and as
  * gauges per symbol; the monitor's own health as the delay from a record's write to its display, the
- * records it could not read, its Kafka consumer's metrics and the JVM's.
+ * records it could not read, and (through {@link ServiceMetrics}, the services' own registry, served here by the
+ * dashboard's web server) its Kafka consumer's metrics and the JVM's.
  */
 final class MonitorMetrics implements AutoCloseable {
 
   private static final List<String> SYMBOL_GAUGES =
       List.of("pnl", "delta", "gamma", "vega", "theta", "underlying", "cvar95", "maxDrawdown");
 
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final ServiceMetrics service = ServiceMetrics.unserved("monitor");
+  private final MeterRegistry registry = service.registry();
   private final MonitorView view;
   private final Timer delay;
   private final Map<String, Counter> undecodable = new ConcurrentHashMap<>();
   private final Set<String> registered = new HashSet<>();
   private volatile Map<String, Map<String, Object>> symbols = Map.of();
   private volatile Map<String, Object> overview = Map.of();
-  private KafkaClientMetrics consumerMetrics;
-  private final JvmGcMetrics gc = new JvmGcMetrics();
 
   MonitorMetrics(MonitorView view) {
     this.view = view;
-    registry.config().commonTags("service", "monitor");
-    new JvmMemoryMetrics().bindTo(registry);
-    gc.bindTo(registry);
-    new JvmThreadMetrics().bindTo(registry);
-    new ProcessorMetrics().bindTo(registry);
-    new UptimeMetrics().bindTo(registry);
     this.delay = Timer.builder("hedgestream.monitor.delay")
         .description("From a record's write (its Kafka timestamp) to the monitor's view holding it")
         .publishPercentileHistogram()
@@ -71,20 +58,19 @@ final class MonitorMetrics implements AutoCloseable {
         .description("Books the desk holds").register(registry);
   }
 
-  /** The registry (the web layer scrapes it). */
-  PrometheusMeterRegistry registry() {
+  /** The registry. */
+  MeterRegistry registry() {
     return registry;
   }
 
   /** The Prometheus text exposition, after registering the labels the view gained since the last scrape. */
   String scrape() {
     refresh();
-    return registry.scrape();
+    return service.scrape();
   }
 
   void bindConsumer(Consumer<?, ?> consumer) {
-    consumerMetrics = new KafkaClientMetrics(consumer);
-    consumerMetrics.bindTo(registry);
+    service.bind(consumer);
   }
 
   void applied(String topic, long writtenAtMillis) {
@@ -106,11 +92,7 @@ final class MonitorMetrics implements AutoCloseable {
 
   @Override
   public void close() {
-    if (consumerMetrics != null) {
-      consumerMetrics.close();
-    }
-    gc.close();
-    registry.close();
+    service.close();
   }
 
   @SuppressWarnings("unchecked")
