@@ -89,7 +89,7 @@ class MonitorDashboardIT {
         "gateway.group-id", "monitor-it-gateway",
         "feed.run-id", "monitor-it",
         "feed.symbols", SYMBOL + ",MONB",
-        "feed.max-ticks", "1500",
+        "feed.max-ticks", "4000",
         "monitor.http.port", "0"));
     stop = StopSignal.install();
     DemoRunner runner = new DemoRunner(DemoConfig.from(props), props, new PrintWriter(PRINTED, true));
@@ -131,7 +131,7 @@ class MonitorDashboardIT {
   void theBooksAppearAndTheirChartsDrawPoints() {
     await("a " + SYMBOL + " book on the page", Duration.ofSeconds(90),
         () -> browser.findElement(By.id("books")).getText().contains(SYMBOL));
-    await("a click on a " + SYMBOL + " book", Duration.ofSeconds(10), () -> {
+    await("a click on a " + SYMBOL + " book", Duration.ofSeconds(30), () -> {
       browser.findElement(By.xpath("//table[@id='books']//tr[td[2][text()='" + SYMBOL + "']]")).click();
       return browser.findElement(By.id("book-name")).getText().contains(SYMBOL);
     });
@@ -427,12 +427,6 @@ class MonitorDashboardIT {
   }
 
   private static String runHedge(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    var cli = HedgeCommand.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int status = cli.execute(args);
-    return status + "|" + out + "|" + err;
+    return HedgeRun.of(args).toString();
   }
 }

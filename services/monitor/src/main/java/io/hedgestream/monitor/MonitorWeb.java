@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  */
 final class MonitorWeb implements AutoCloseable {
 
-  static final long PUSH_MILLIS = 250;
+  static final long PUSH_MILLIS = 100;
   private static final String COOKIE = "hedge_monitor_token";
   private static final ObjectMapper JSON = new ObjectMapper()
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
