@@ -133,6 +133,7 @@ public final class EngineService implements AutoCloseable {
         }), Duration.ofSeconds(5));
     streamsMetrics.bindTo(metrics.registry());
     metrics.closeWith(streamsMetrics);
+    metrics.health(new StreamsHealth(streams));
     streams.start();
     return new EngineService(config, streams, policies, journal, metrics);
   }

@@ -72,8 +72,27 @@ public final class FeedService implements AutoCloseable {
         .description("Ticks the brokers acknowledged").register(metrics.registry());
     FunctionCounter.builder("hedgestream.feed.client.orders", service, FeedService::ordersPublished)
         .description("Client orders the brokers acknowledged").register(metrics.registry());
+    metrics.health(service.new Probes());
     service.thread.start();
     return service;
+  }
+
+  /**
+   * The feed's probes: live and ready while it produces; live but not ready once it stopped by itself after
+   * {@code feed.max-ticks}; down on a failed send.
+   */
+  private final class Probes implements io.hedgestream.metrics.Health {
+
+    @Override
+    public Check live() {
+      Throwable error = failure.get();
+      return error == null ? Check.up(isRunning() ? "producing" : "finished") : Check.down("failed: " + error);
+    }
+
+    @Override
+    public Check ready() {
+      return live().up() && isRunning() ? Check.up("producing") : Check.down(live().detail());
+    }
   }
 
   /** The feed's Prometheus metrics (ticks and client orders published, its producer's, the JVM's). */

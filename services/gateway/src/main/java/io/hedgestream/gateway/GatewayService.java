@@ -189,6 +189,7 @@ public final class GatewayService implements AutoCloseable {
     }
     GatewayService service = new GatewayService(config, consumer, controlConsumer, producers, routeFactory, metrics);
     service.registerMeters();
+    metrics.health(service.new Probes());
     service.thread.start();
     return service;
   }
@@ -230,6 +231,40 @@ public final class GatewayService implements AutoCloseable {
       Gauge.builder("hedgestream.fix.orders.in.doubt", this,
               g -> g.session().map(s -> (double) s.inDoubt()).orElse(0.0))
           .description("Orders at the venue whose state the gateway could not establish").register(registry);
+    }
+  }
+
+  /**
+   * The gateway's probes: live while its consumer thread runs; ready once its route is built and, for the FIX
+   * route, while the session is logged on with no order in doubt.
+   */
+  private final class Probes implements io.hedgestream.metrics.Health {
+
+    @Override
+    public Check live() {
+      Throwable error = failure.get();
+      if (error != null) {
+        return Check.down("stopped by " + error);
+      }
+      return isRunning() ? Check.up("consuming") : Check.down("stopped");
+    }
+
+    @Override
+    public Check ready() {
+      if (!live().up()) {
+        return live();
+      }
+      if (pipeline == null) {
+        return Check.down("starting");
+      }
+      Optional<OrderRoute.SessionState> session = session();
+      if (session.isPresent() && !session.get().up()) {
+        return Check.down("FIX session down");
+      }
+      if (session.isPresent() && session.get().inDoubt() > 0) {
+        return Check.down(session.get().inDoubt() + " orders in doubt");
+      }
+      return Check.up(config.route() + " route" + (session.isPresent() ? ", FIX session up" : ""));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.hedgestream.metrics;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.hedgestream.config.SettingsReader;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,8 +28,10 @@ import org.apache.kafka.clients.producer.Producer;
 /**
  * A service's Prometheus metrics: a Micrometer registry tagged {@code service=<name>} with the JVM's
  * metrics, the service's Kafka clients (Micrometer's Kafka binders) and its own meters, served as text at
- * {@code http://<host>:<port>/metrics}. Settings: {@code <service>.metrics.port} (0: any free port, -1: no
- * endpoint) and {@code <service>.metrics.host} ({@code 127.0.0.1} unless configured).
+ * {@code http://<host>:<port>/metrics}, with the service's {@link Health} at {@code /health/live} and
+ * {@code /health/ready} on the same port (the probes of a platform such as Kubernetes). Settings:
+ * {@code <service>.metrics.port} (0: any free port, -1: no endpoint) and {@code <service>.metrics.host}
+ * ({@code 127.0.0.1} unless configured).
  */
 public final class ServiceMetrics implements AutoCloseable {
 
@@ -37,10 +40,13 @@ public final class ServiceMetrics implements AutoCloseable {
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final List<AutoCloseable> binders = new ArrayList<>();
+  private final String service;
   private final HttpServer server;
+  private volatile Health health = Health.STARTING;
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private ServiceMetrics(String service, Optional<InetSocketAddress> address) {
+    this.service = service;
     registry.config().commonTags("service", service);
     new ClassLoaderMetrics().bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);
@@ -88,6 +94,16 @@ public final class ServiceMetrics implements AutoCloseable {
     binders.add(binder);
   }
 
+  /** What {@code /health/live} and {@code /health/ready} report from now on (until then: starting). */
+  public void health(Health health) {
+    this.health = health;
+  }
+
+  /** The health the endpoints report now. */
+  public Health health() {
+    return health;
+  }
+
   /** The text exposition, as the endpoint serves it. */
   public String scrape() {
     return registry.scrape();
@@ -126,12 +142,17 @@ public final class ServiceMetrics implements AutoCloseable {
       HttpServer http = HttpServer.create(address, 0);
       http.createContext("/metrics", exchange -> {
         try (exchange) {
-          byte[] body = scrape().getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
-          exchange.sendResponseHeaders(200, body.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-          }
+          respond(exchange, 200, CONTENT_TYPE, scrape());
+        }
+      });
+      http.createContext(Health.LIVE_PATH, exchange -> {
+        try (exchange) {
+          respond(exchange, probe(health::live));
+        }
+      });
+      http.createContext(Health.READY_PATH, exchange -> {
+        try (exchange) {
+          respond(exchange, probe(health::ready));
         }
       });
       http.setExecutor(Executors.newSingleThreadExecutor(r -> {
@@ -143,6 +164,28 @@ public final class ServiceMetrics implements AutoCloseable {
       return http;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot serve metrics on " + address + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A probe's answer; a health check that throws is a failing probe, not a broken endpoint. */
+  private static Health.Check probe(java.util.function.Supplier<Health.Check> check) {
+    try {
+      return check.get();
+    } catch (RuntimeException e) {
+      return Health.Check.down("health check failed: " + e);
+    }
+  }
+
+  private void respond(HttpExchange exchange, Health.Check check) throws IOException {
+    respond(exchange, check.up() ? 200 : 503, "application/json", check.json(service));
+  }
+
+  private static void respond(HttpExchange exchange, int status, String contentType, String text) throws IOException {
+    byte[] body = text.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    exchange.sendResponseHeaders(status, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
     }
   }
 

@@ -29,6 +29,46 @@ class ServiceMetricsTest {
   }
 
   @Test
+  void healthProbesAnswerWhatTheServiceSaysWith200Or503() throws Exception {
+    try (ServiceMetrics metrics = ServiceMetrics.start("engine", new ServiceMetrics.Settings("127.0.0.1", 0))) {
+      String base = metrics.url().orElseThrow().replace("/metrics", "");
+      assertThat(get(base + "/health/live")).isEqualTo("200 {\"service\":\"engine\",\"status\":\"UP\",\"detail\":\"starting\"}");
+      assertThat(get(base + "/health/ready")).isEqualTo("503 {\"service\":\"engine\",\"status\":\"DOWN\",\"detail\":\"starting\"}");
+
+      String[] state = {"RUNNING"};
+      metrics.health(new Health() {
+        @Override
+        public Health.Check live() {
+          return state[0].equals("ERROR") ? Health.Check.down(state[0]) : Health.Check.up(state[0]);
+        }
+
+        @Override
+        public Health.Check ready() {
+          if (state[0].equals("BROKEN")) {
+            throw new IllegalStateException("no \"state\"");
+          }
+          return state[0].equals("RUNNING") ? Health.Check.up(state[0]) : Health.Check.down(state[0]);
+        }
+      });
+      assertThat(get(base + "/health/ready")).startsWith("200 ").contains("\"detail\":\"RUNNING\"");
+      state[0] = "REBALANCING";
+      assertThat(get(base + "/health/live")).startsWith("200 ");
+      assertThat(get(base + "/health/ready")).startsWith("503 ").contains("REBALANCING");
+      state[0] = "ERROR";
+      assertThat(get(base + "/health/live")).startsWith("503 ").contains("\"status\":\"DOWN\"");
+      state[0] = "BROKEN";
+      assertThat(get(base + "/health/ready")).startsWith("503 ")
+          .contains("health check failed: java.lang.IllegalStateException: no \\\"state\\\"");
+    }
+  }
+
+  private static String get(String url) throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return response.statusCode() + " " + response.body();
+  }
+
+  @Test
   void portMinusOneServesNothingAndATakenPortIsAClearError() throws Exception {
     try (ServiceMetrics off = ServiceMetrics.start("engine", ServiceMetrics.Settings.OFF)) {
       assertThat(off.url()).isEmpty();

@@ -337,6 +337,33 @@ class MonitorDashboardIT {
     assertThat(exported).as("metrics the engine, gateway, feed and monitor export").containsAll(referenced);
   }
 
+  @Test
+  @Order(10)
+  void everyServiceAnswersItsProbesBesideItsMetrics() throws Exception {
+    Matcher banner = Pattern.compile("metrics: engine (\\S+), gateway (\\S+), feed (\\S+)").matcher(PRINTED.toString());
+    assertThat(banner.find()).as("the demo's metrics line").isTrue();
+    String engine = banner.group(1).replace("/metrics", "");
+    String gateway = banner.group(2).replace("/metrics", "");
+    String feed = banner.group(3).replace("/metrics", "");
+    assertThat(probe(engine + "/health/ready")).isEqualTo("200 {\"service\":\"engine\",\"status\":\"UP\",\"detail\":\"RUNNING\"}");
+    assertThat(probe(engine + "/health/live")).startsWith("200 ");
+    assertThat(probe(gateway + "/health/ready")).isEqualTo(
+        "200 {\"service\":\"gateway\",\"status\":\"UP\",\"detail\":\"fix route, FIX session up\"}");
+    assertThat(probe(gateway + "/health/live")).startsWith("200 ");
+    assertThat(probe(feed + "/health/live")).startsWith("200 ");
+    // The demo's feed stops after its ticks: then it is alive but no longer ready.
+    String feedReady = probe(feed + "/health/ready");
+    assertThat(feedReady).isIn("200 {\"service\":\"feed\",\"status\":\"UP\",\"detail\":\"producing\"}",
+        "503 {\"service\":\"feed\",\"status\":\"DOWN\",\"detail\":\"finished\"}");
+    assertThat(probe(url + "health/ready")).startsWith("200 ").contains("\"service\":\"monitor\"");
+  }
+
+  private static String probe(String url) throws Exception {
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return response.statusCode() + " " + response.body();
+  }
+
   private static Map<String, Long> totals(Map<String, Object> overview) {
     Map<String, Long> out = new HashMap<>();
     ((Map<?, ?>) overview.get("totals")).forEach((k, v) -> {

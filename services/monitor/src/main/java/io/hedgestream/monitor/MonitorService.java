@@ -1,5 +1,6 @@
 package io.hedgestream.monitor;
 
+import io.hedgestream.metrics.Health;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -20,7 +21,7 @@ public final class MonitorService implements AutoCloseable {
     this.config = config;
     this.view = new MonitorView(config.seriesCapacity(), config.blotterRows());
     this.metrics = new MonitorMetrics(view);
-    this.web = MonitorWeb.start(config, view, metrics, this::status);
+    this.web = MonitorWeb.start(config, view, metrics, this::status, new Probes());
   }
 
   /** Starts the web server only; the view stays empty until {@link #attach}. */
@@ -90,6 +91,21 @@ public final class MonitorService implements AutoCloseable {
       return "consumer stopped: " + c.failure().get();
     }
     return c.caughtUp() ? "live" : "rebuilding history";
+  }
+
+  /** Live unless the consumer stopped on an error; ready once attached and caught up with the topics' history. */
+  private final class Probes implements Health {
+
+    @Override
+    public Check live() {
+      return failure().map(e -> Check.down("consumer stopped: " + e)).orElse(Check.up(status()));
+    }
+
+    @Override
+    public Check ready() {
+      MonitorConsumer c = consumer;
+      return c != null && c.caughtUp() && c.failure().isEmpty() ? Check.up(status()) : Check.down(status());
+    }
   }
 
   @Override

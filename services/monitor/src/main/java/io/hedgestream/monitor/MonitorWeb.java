@@ -3,6 +3,7 @@ package io.hedgestream.monitor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.hedgestream.metrics.Health;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -52,8 +53,11 @@ final class MonitorWeb implements AutoCloseable {
    * Starts serving {@code view} and {@code metrics}.
    *
    * @param status a one-line state of the monitor's consumer for the page's header
+   * @param health the probes served at {@code /health/live} and {@code /health/ready}, without the token (they
+   *     tell only up or down, and a platform's probe carries no secret)
    */
-  static MonitorWeb start(MonitorConfig config, MonitorView view, MonitorMetrics metrics, Supplier<String> status) {
+  static MonitorWeb start(MonitorConfig config, MonitorView view, MonitorMetrics metrics, Supplier<String> status,
+      Health health) {
     Optional<byte[]> token = config.accessToken().map(t -> t.getBytes(StandardCharsets.UTF_8));
     MonitorWeb[] self = new MonitorWeb[1];
     Javalin app = Javalin.create(c -> {
@@ -66,7 +70,13 @@ final class MonitorWeb implements AutoCloseable {
         files.location = Location.CLASSPATH;
       });
       c.staticFiles.enableWebjars();
-      token.ifPresent(expected -> c.routes.before(ctx -> requireToken(ctx, expected)));
+      token.ifPresent(expected -> c.routes.before(ctx -> {
+        if (!ctx.path().startsWith("/health/")) {
+          requireToken(ctx, expected);
+        }
+      }));
+      c.routes.get(Health.LIVE_PATH, ctx -> probe(ctx, health.live()));
+      c.routes.get(Health.READY_PATH, ctx -> probe(ctx, health.ready()));
       c.routes.get("/api/overview", ctx -> json(ctx, withStatus(view.overview(), status)));
       c.routes.get("/api/book/{book}", ctx -> found(ctx, view.book(ctx.pathParam("book"), config.chartPoints())));
       c.routes.get("/api/dead-letter/{topic}/{partition}/{offset}", ctx -> found(ctx, view.deadLetter(
@@ -132,6 +142,11 @@ final class MonitorWeb implements AutoCloseable {
     overview.put("status", status.get());
     overview.put("servedAt", System.currentTimeMillis());
     return overview;
+  }
+
+  private static void probe(Context ctx, Health.Check check) {
+    ctx.status(check.up() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).contentType("application/json")
+        .result(check.json("monitor"));
   }
 
   private static void requireToken(Context ctx, byte[] expected) {

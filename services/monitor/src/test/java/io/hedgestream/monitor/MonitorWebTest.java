@@ -45,6 +45,23 @@ class MonitorWebTest {
       assertThat(viaQuery.statusCode()).isEqualTo(200);
       assertThat(viaQuery.headers().firstValue("Set-Cookie")).hasValueSatisfying(c -> assertThat(c)
           .contains("HttpOnly", "SameSite=Strict"));
+      // The probes tell only up or down, and a platform's probe carries no secret.
+      assertThat(get(monitor.url() + "health/live", null).statusCode()).isEqualTo(200);
+      assertThat(get(monitor.url() + "health/ready", null).statusCode()).isEqualTo(503);
+      assertThat(get(monitor.url() + "health/../metrics", null).statusCode()).isNotEqualTo(200);
+    }
+  }
+
+  @Test
+  void probesAreLiveAtOnceAndNotReadyBeforeTheClusterIsRead() throws Exception {
+    try (MonitorService monitor = MonitorService.serve(config(Map.of()))) {
+      HttpResponse<String> live = get(monitor.url() + "health/live", null);
+      assertThat(live.statusCode()).isEqualTo(200);
+      assertThat(live.body()).isEqualTo("{\"service\":\"monitor\",\"status\":\"UP\",\"detail\":"
+          + "\"waiting for the cluster\"}");
+      HttpResponse<String> ready = get(monitor.url() + "health/ready", null);
+      assertThat(ready.statusCode()).isEqualTo(503);
+      assertThat(ready.body()).contains("\"status\":\"DOWN\"", "waiting for the cluster");
     }
   }
 
