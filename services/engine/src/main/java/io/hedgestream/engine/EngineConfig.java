@@ -61,6 +61,15 @@ import java.util.Set;
  *   <tr><td>engine.policy.device</td><td>cpu</td><td>where a model runs: {@code cpu}, {@code cuda} or
  *       {@code auto}; without a CUDA runtime ({@code mvn -Pgpu}) and GPU, cuda and auto run on the CPU</td></tr>
  *   <tr><td>engine.num.stream.threads</td><td>1</td><td>stream threads of this instance</td></tr>
+ *   <tr><td>engine.standby.replicas</td><td>0</td><td>Kafka Streams standby replicas: warm copies of each
+ *       task's state on other instances, so a failed instance's books decide again elsewhere without a
+ *       restore from the changelog (needs more instances than this number)</td></tr>
+ *   <tr><td>engine.producer.linger.ms</td><td>1 at least once, the commit interval exactly once</td><td>how
+ *       long the engine's producer waits to batch hedge orders and PnL events. At least once an order is
+ *       readable once sent, so it waits 1 ms (Kafka Streams' own 100 ms would add up to that much to every
+ *       order); exactly once it is readable only after its transaction commits, and the commit flushes every
+ *       batch, so batching up to the commit costs no latency and saves requests. A {@code kafka.linger.ms}
+ *       pass-through wins (see {@link StreamsProperties})</td></tr>
  *   <tr><td>engine.topics.create</td><td>false</td><td>create missing topics at start-up</td></tr>
  *   <tr><td>engine.topics.partitions</td><td>1</td><td>partitions of topics the engine creates</td></tr>
  *   <tr><td>engine.topics.replication-factor</td><td>1</td><td>replication of topics the engine creates</td></tr>
@@ -109,6 +118,8 @@ public final class EngineConfig {
   private final String policyName;
   private final PolicyDevice policyDevice;
   private final int numStreamThreads;
+  private final int standbyReplicas;
+  private final int producerLingerMs;
   private final boolean createTopics;
   private final int topicPartitions;
   private final short topicReplicationFactor;
@@ -140,6 +151,9 @@ public final class EngineConfig {
     policyName = in.text("engine.policy", "delta");
     policyDevice = PolicyDevice.parse(in.choice("engine.policy.device", "cpu", List.of("cpu", "cuda", "auto")));
     numStreamThreads = (int) in.integer("engine.num.stream.threads", 1, 1, 64);
+    standbyReplicas = (int) in.integer("engine.standby.replicas", 0, 0, 16);
+    producerLingerMs = (int) in.integer("engine.producer.linger.ms",
+        processingGuarantee.equals(EXACTLY_ONCE_V2) ? Math.min(commitIntervalMs, 60_000) : 1, 0, 60_000);
     createTopics = in.bool("engine.topics.create", false);
     topicPartitions = (int) in.integer("engine.topics.partitions", 1, 1, 10_000);
     topicReplicationFactor = (short) in.integer("engine.topics.replication-factor", 1, 1, 16);
@@ -286,6 +300,16 @@ public final class EngineConfig {
   /** Stream threads of this instance. */
   public int numStreamThreads() {
     return numStreamThreads;
+  }
+
+  /** Kafka Streams standby replicas per task ({@code engine.standby.replicas}). */
+  public int standbyReplicas() {
+    return standbyReplicas;
+  }
+
+  /** The engine producer's {@code linger.ms} unless a {@code kafka.linger.ms} pass-through says otherwise. */
+  public int producerLingerMs() {
+    return producerLingerMs;
   }
 
   /** Whether the service creates missing topics at start-up. */

@@ -5,6 +5,7 @@ import io.hedgestream.engine.errors.DeadLetterProcessingHandler;
 import io.hedgestream.engine.errors.DeadLetterProductionHandler;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** The Kafka Streams properties of an engine configuration. */
@@ -14,8 +15,9 @@ public final class StreamsProperties {
 
   /**
    * Kafka Streams properties for {@code config}: identity, state directory, processing guarantee, commit
-   * interval, threads, the dead-lettering exception handlers, then every {@code kafka.*} pass-through
-   * (which wins, so an operator can override anything).
+   * interval, threads and standby replicas, the dead-lettering exception handlers, then every {@code kafka.*}
+   * pass-through (which wins, so an operator can override anything), then the producer's linger unless a
+   * pass-through set it.
    *
    * @param config the engine configuration
    * @return new properties
@@ -28,6 +30,7 @@ public final class StreamsProperties {
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.processingGuarantee());
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(config.commitIntervalMs()));
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(config.numStreamThreads()));
+    props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, Integer.toString(config.standbyReplicas()));
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
     props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class.getName());
@@ -44,6 +47,15 @@ public final class StreamsProperties {
     config.instanceId().ifPresent(id -> props.put(StreamsConfig.mainConsumerPrefix(
         ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));
     props.putAll(config.kafkaOverrides());
+    // A hedging engine's linger, not Kafka Streams' 100 ms: 1 ms at least once, where every hedge order would
+    // otherwise wait up to 100 ms (bench-engine measured p99 108 ms with 100 against 9.7 ms with 1), the
+    // commit interval exactly once, where the commit flushes the batches anyway (EngineConfig). Set only when
+    // the operator passed no linger of their own: Streams' prefixed producer.linger.ms would otherwise
+    // override a plain kafka.linger.ms.
+    String producerLinger = StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG);
+    if (!props.containsKey(ProducerConfig.LINGER_MS_CONFIG) && !props.containsKey(producerLinger)) {
+      props.put(producerLinger, Integer.toString(config.producerLingerMs()));
+    }
     return props;
   }
 }

@@ -79,6 +79,29 @@ class EngineConfigTest {
   }
 
   @Test
+  void theProducerLingersOneMillisecondAtLeastOnceAndTheCommitIntervalExactlyOnceUnlessTheOperatorSays() {
+    Properties atLeastOnce = StreamsProperties.of(EngineConfig.of("engine.bootstrap.servers", "b:1",
+        "engine.processing.guarantee", "at_least_once", "engine.standby.replicas", "1"));
+    assertThat(atLeastOnce.getProperty("producer.linger.ms")).isEqualTo("1");
+    assertThat(atLeastOnce.getProperty(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isEqualTo("1");
+    Properties exactlyOnce = StreamsProperties.of(EngineConfig.of("engine.bootstrap.servers", "b:1",
+        "engine.commit.interval.ms", "20"));
+    assertThat(exactlyOnce.getProperty("producer.linger.ms")).isEqualTo("20");
+
+    Properties setting = StreamsProperties.of(EngineConfig.of("engine.bootstrap.servers", "b:1",
+        "engine.producer.linger.ms", "5"));
+    assertThat(setting.getProperty("producer.linger.ms")).isEqualTo("5");
+    assertThat(setting.getProperty(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isEqualTo("0");
+
+    // A plain kafka.linger.ms reaches the producer: no prefixed default may shadow it.
+    Properties passThrough = StreamsProperties.of(EngineConfig.of("engine.bootstrap.servers", "b:1",
+        "kafka.linger.ms", "100"));
+    assertThat(passThrough.getProperty("linger.ms")).isEqualTo("100");
+    assertThat(passThrough.getProperty("producer.linger.ms")).isNull();
+    assertThat(new StreamsConfig(passThrough).getProducerConfigs("c").get("linger.ms")).isEqualTo("100");
+  }
+
+  @Test
   void controlTopicWithFewerPartitionsThanTicksIsRefused() {
     java.util.Map<String, Integer> partitions = new java.util.HashMap<>(java.util.Map.of(
         "md.ticks", 4, "orders.client", 4, "fills.hedge", 4, "orders.status", 4, "policy.control", 1));
