@@ -34,6 +34,9 @@ public final class ConfigOptions {
       description = "Kafka cluster to use (for demo: instead of starting the in-JVM broker).")
   String bootstrapServers;
 
+  /** Where {@code ${env:..}} and {@code ${file:..}} references are looked up (this process, unless a test says). */
+  SecretReferences.Source secrets = SecretReferences.Source.system();
+
   /** Used by picocli. */
   public ConfigOptions() {}
 
@@ -53,7 +56,7 @@ public final class ConfigOptions {
       merged.putAll(ServiceProperties.bootstrapServers(bootstrapServers));
     }
     merged.putAll(typedOptions);
-    SecretReferences.resolve(merged, System::getenv);
+    SecretReferences.resolve(merged, secrets);
     return merged;
   }
 

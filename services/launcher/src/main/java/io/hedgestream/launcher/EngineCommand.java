@@ -38,10 +38,15 @@ final class EngineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    EngineConfig engine = EngineConfig.from(config.resolve(ShippedPolicy.engineDefaults(),
-        policy == null ? Map.of() : Map.of("engine.policy", policy)));
+    EngineConfig engine = configuration();
     return ServiceRun.run("engine", Optional.ofNullable(duration), spec.commandLine().getOut(), stack -> {
       return ServiceHealth.of(stack.push("engine", EngineService.start(engine)));
     });
+  }
+
+  /** The validated configuration this command line starts the engine with. */
+  EngineConfig configuration() {
+    return EngineConfig.from(config.resolve(ShippedPolicy.engineDefaults(),
+        policy == null ? Map.of() : Map.of("engine.policy", policy)));
   }
 }

@@ -55,14 +55,19 @@ final class FeedCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    FeedConfig feed = configuration();
+    return ServiceRun.run("feed", Optional.ofNullable(duration), spec.commandLine().getOut(), stack -> {
+      return ServiceHealth.of(stack.push("feed", FeedService.start(feed)));
+    });
+  }
+
+  /** The validated configuration this command line starts the feed with. */
+  FeedConfig configuration() {
     Map<String, String> typed = new LinkedHashMap<>(feedOptions(symbols, books, speed, seed));
     if (pathOut != null) {
       typed.put("feed.path-out", pathOut);
     }
-    FeedConfig feed = FeedConfig.from(config.resolve(Scenarios.defaults(scenario, "feed."), typed));
-    return ServiceRun.run("feed", Optional.ofNullable(duration), spec.commandLine().getOut(), stack -> {
-      return ServiceHealth.of(stack.push("feed", FeedService.start(feed)));
-    });
+    return FeedConfig.from(config.resolve(Scenarios.defaults(scenario, "feed."), typed));
   }
 
   /** The feed properties the typed options set (shared with {@code hedge demo}). */

@@ -33,9 +33,14 @@ final class GatewayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    GatewayConfig gateway = GatewayConfig.from(config.resolve(Map.of(), Map.of()));
+    GatewayConfig gateway = configuration();
     return ServiceRun.run("gateway", Optional.ofNullable(duration), spec.commandLine().getOut(), stack -> {
       return ServiceHealth.of(stack.push("gateway", GatewayService.start(gateway)));
     });
+  }
+
+  /** The validated configuration this command line starts the gateway with. */
+  GatewayConfig configuration() {
+    return GatewayConfig.from(config.resolve(Map.of(), Map.of()));
   }
 }

@@ -38,8 +38,7 @@ final class MonitorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Map<String, String> typed = port == null ? Map.of() : Map.of("monitor.http.port", String.valueOf(port));
-    MonitorConfig monitor = MonitorConfig.from(config.resolve(Map.of(), typed), System.getenv());
+    MonitorConfig monitor = configuration();
     return ServiceRun.run("monitor", Optional.ofNullable(duration), spec.commandLine().getOut(), stack -> {
       MonitorService service = stack.push("monitor", MonitorService.start(monitor));
       spec.commandLine().getOut().println("hedge monitor: dashboard at " + service.url() + ", metrics at "
@@ -47,5 +46,11 @@ final class MonitorCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
       return ServiceHealth.of(service);
     });
+  }
+
+  /** The validated configuration this command line starts the monitor with. */
+  MonitorConfig configuration() {
+    Map<String, String> typed = port == null ? Map.of() : Map.of("monitor.http.port", String.valueOf(port));
+    return MonitorConfig.from(config.resolve(Map.of(), typed), config.secrets.environment());
   }
 }

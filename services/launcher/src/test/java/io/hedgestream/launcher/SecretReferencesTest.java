@@ -21,7 +21,7 @@ class SecretReferencesTest {
     props.setProperty("kafka.ssl.truststore.password", "${file:" + secret + "}");
     props.setProperty("engine.policy", "delta");
 
-    SecretReferences.resolve(props, Map.of("HEDGE_TEST_PW", "pa$$\\word")::get);
+    SecretReferences.resolve(props, Map.of("HEDGE_TEST_PW", "pa$$\\word"));
 
     assertThat(props.getProperty("kafka.sasl.jaas.config")).isEqualTo("ScramLoginModule required "
         + "username=\"engine\" password=\"pa$$\\word\";");
@@ -33,13 +33,13 @@ class SecretReferencesTest {
   void aMissingSecretNamesTheSettingAndTheReferenceButNoValue(@TempDir Path dir) {
     Properties props = new Properties();
     props.setProperty("kafka.sasl.jaas.config", "password=\"${env:HEDGE_UNSET}\"");
-    assertThatThrownBy(() -> SecretReferences.resolve(props, name -> null))
+    assertThatThrownBy(() -> SecretReferences.resolve(props, Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("kafka.sasl.jaas.config refers to ${env:HEDGE_UNSET}, which is not set");
 
     Properties file = new Properties();
     file.setProperty("fix.password", "${file:" + dir.resolve("absent") + "}");
-    assertThatThrownBy(() -> SecretReferences.resolve(file, name -> null))
+    assertThatThrownBy(() -> SecretReferences.resolve(file, Map.of()))
         .hasMessageStartingWith("fix.password refers to ${file:").hasMessageEndingWith("cannot be read "
             + "(NoSuchFileException)");
   }
