@@ -11,7 +11,7 @@ import java.util.Objects;
  * The directory holding the data files, and where it comes from. Resolution, first match wins:
  * <ol>
  *   <li>an explicit value ({@code --data-dir}, or the {@code replay.data.dir} property);</li>
- *   <li>the system property {@value #PROPERTY} (the test command passes {@code ../shared/data});</li>
+ *   <li>the system property {@value #PROPERTY} (the test command passes the directory it found);</li>
  *   <li>the environment variable {@value #ENV};</li>
  *   <li>{@value #DEFAULT}: the {@code data/} folder of the project's {@code replay-data/} folder (git-ignored),
  *       under {@code hedge.home} (set by the {@code ./hedge} script) or the working directory.</li>

@@ -24,7 +24,9 @@ public final class ReplayBenchmark {
 
   /** Runs the four configurations and writes the figures. */
   public static void main(String[] args) throws Exception {
-    Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
+    // The data directory as every replay command finds it: the argument, else hedge.data.dir, HEDGE_DATA_DIR
+    // or replay-data/data.
+    Path data = io.hedgestream.replaydata.DataDirectory.resolve(args.length > 0 ? args[0] : null).path();
     Path output = Path.of(args.length > 1 ? args[1] : "services/replay/results/replay.json");
     String model = args.length > 2 ? args[2] : "models/bs-delta-mlp-v1";
     List<String> rows = new ArrayList<>();
