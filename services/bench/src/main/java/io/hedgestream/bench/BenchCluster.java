@@ -27,24 +27,44 @@ import org.apache.kafka.common.config.ConfigResource;
 
 /**
  * A fresh in-JVM KRaft broker with every HedgeStream topic, for one benchmark scenario: each scenario gets its
- * own broker so that none reads another's records. Also the admin queries the scenarios measure with.
+ * own broker so that none reads another's records. Also the admin queries the scenarios measure with, which
+ * {@link #attach} offers over a broker in another process.
  */
 final class BenchCluster implements AutoCloseable {
 
   private final EmbeddedKafkaBroker broker;
+  private final String bootstrapServers;
   private final Admin admin;
   private final Path stateDir;
   private final int partitions;
 
-  private BenchCluster(EmbeddedKafkaBroker broker, Path stateDir, int partitions) {
+  private BenchCluster(EmbeddedKafkaBroker broker, String bootstrapServers, Path stateDir, int partitions) {
     this.broker = broker;
-    this.admin = Admin.create(KafkaClients.admin(broker.bootstrapServers(), Map.of()));
+    this.bootstrapServers = bootstrapServers;
+    this.admin = Admin.create(KafkaClients.admin(bootstrapServers, Map.of()));
     this.stateDir = stateDir;
     this.partitions = partitions;
   }
 
   /**
-   * Starts a broker and creates every topic with {@code partitions} partitions.
+   * Creates every topic on a broker that runs elsewhere (its process is the caller's to stop), for the admin
+   * queries and producers of this class.
+   *
+   * @param bootstrapServers the broker
+   * @param partitions partitions per topic
+   * @return the cluster; closing it closes only the admin client and deletes the state directory
+   */
+  static BenchCluster attach(String bootstrapServers, int partitions) {
+    TopicAdmin.ensureTopics(bootstrapServers, Map.of(), partitions, Topics.allNames());
+    try {
+      return new BenchCluster(null, bootstrapServers, Files.createTempDirectory("hedgestream-bench-state"), partitions);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Starts a broker and creates every topic, and the floor's output topic, with {@code partitions} partitions.
    *
    * @param partitions partitions per topic (the engine's tasks)
    * @return the running cluster
@@ -52,8 +72,11 @@ final class BenchCluster implements AutoCloseable {
   static BenchCluster start(int partitions) {
     EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
     try {
-      TopicAdmin.ensureTopics(broker.bootstrapServers(), Map.of(), partitions, Topics.allNames());
-      return new BenchCluster(broker, Files.createTempDirectory("hedgestream-bench-state"), partitions);
+      List<String> topics = new java.util.ArrayList<>(Topics.allNames());
+      topics.add(FloorApp.TOPIC);
+      TopicAdmin.ensureTopics(broker.bootstrapServers(), Map.of(), partitions, topics);
+      return new BenchCluster(broker, broker.bootstrapServers(), Files.createTempDirectory("hedgestream-bench-state"),
+          partitions);
     } catch (IOException | RuntimeException e) {
       broker.close();
       throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
@@ -62,7 +85,7 @@ final class BenchCluster implements AutoCloseable {
 
   /** Bootstrap servers of the broker. */
   String bootstrapServers() {
-    return broker.bootstrapServers();
+    return bootstrapServers;
   }
 
   /** A directory for the engine's local state, deleted on close. */
@@ -147,7 +170,9 @@ final class BenchCluster implements AutoCloseable {
   @Override
   public void close() {
     admin.close();
-    broker.close();
+    if (broker != null) {
+      broker.close();
+    }
     try (Stream<Path> files = Files.walk(stateDir)) {
       files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {

@@ -97,7 +97,7 @@ public final class EngineBenchmark implements Callable<Integer> {
   @Option(names = "--eos-commit-intervals-ms", split = ",",
       description = "commit intervals of the exactly-once latency runs: read_committed readers see an order only "
           + "once its transaction commits (default: ${DEFAULT-VALUE})")
-  List<Long> eosCommitIntervalsMs = List.of(20L, 50L, 100L);
+  List<Long> eosCommitIntervalsMs = List.of(10L, 20L, 50L);
 
   @Option(names = "--jvm-warmup",
       description = "an unrecorded latency run before the recorded ones, so that the first scenario does not pay "
@@ -110,9 +110,10 @@ public final class EngineBenchmark implements Callable<Integer> {
   long aloCommitIntervalMs = 1000;
 
   @Option(names = "--linger-ms",
-      description = "the engine producer's linger.ms in the low-latency runs; Kafka Streams' default of 100 ms is "
-          + "also measured (default: ${DEFAULT-VALUE})")
-  int lingerMs = 1;
+      description = "the engine producer's linger.ms in the latency runs (default: the engine's, "
+          + "engine.producer.linger.ms: 1 at least once, the commit interval exactly once); Kafka Streams' own "
+          + "default of 100 ms is also measured at least once")
+  Integer lingerMs;
 
   @Option(names = "--state-store", description = "rocksdb or memory (default: ${DEFAULT-VALUE})")
   String stateStore = "rocksdb";
@@ -143,8 +144,10 @@ public final class EngineBenchmark implements Callable<Integer> {
       report.put("policyComparison", comparePolicies());
     } else {
       report.put("policy", policy);
-      report.put("targets", Map.of("throughputTicksPerSecond", 50_000, "latencyP99MsAtLeastOnce", 10,
-          "latencyP99MsExactlyOnce", 50, "offeredRateTicksPerSecond", 5_000));
+      report.put("targets", Map.of("throughputTicksPerSecondAtLeastOnce", 150_000,
+          "throughputTicksPerSecondExactlyOnce", 100_000, "latencyP99EngineOverFloorAtLeastOnce", 1.5,
+          "latencyP99MsAtLeastOnceQuietBox", 5, "latencyP99ExactlyOnce", "commit interval + 1.5 x floor p99",
+          "offeredRateTicksPerSecond", 5_000));
       if (only != Part.LATENCY) {
         report.put("throughput", throughput());
       }
@@ -157,13 +160,26 @@ public final class EngineBenchmark implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * Per guarantee: the floor's throughput on the same ticks, then the engine's at each decision interval, each
+   * with its ratio to the floor's.
+   */
   private List<Map<String, Object>> throughput() throws InterruptedException {
     List<Map<String, Object>> results = new ArrayList<>();
-    for (Duration interval : throughputDecisionIntervals) {
-      for (String guarantee : List.of(EngineConfig.EXACTLY_ONCE_V2, EngineConfig.AT_LEAST_ONCE)) {
+    for (String guarantee : List.of(EngineConfig.EXACTLY_ONCE_V2, EngineConfig.AT_LEAST_ONCE)) {
+      EngineSettings floorSettings = new EngineSettings(guarantee, 100, null, throughputDecisionIntervals.get(0), 1.0,
+          stateStore, policy);
+      log.printf("throughput, %s, floor, %,d ticks%n", guarantee, ticks);
+      Map<String, Object> floor = new ThroughputRun(floorSettings, true, ticks, symbols, booksPerSymbol, log).run();
+      results.add(floor);
+      double floorRate = ((Number) floor.get("ticksPerSecond")).doubleValue();
+      for (Duration interval : throughputDecisionIntervals) {
         EngineSettings settings = new EngineSettings(guarantee, 100, null, interval, 1.0, stateStore, policy);
         log.printf("throughput, %s, decision interval %s, %,d ticks%n", guarantee, interval, ticks);
-        results.add(new ThroughputRun(settings, ticks, symbols, booksPerSymbol, log).run());
+        Map<String, Object> engine = new ThroughputRun(settings, ticks, symbols, booksPerSymbol, log).run();
+        engine.put("ratioToFloor", ThroughputRun.round(((Number) engine.get("ticksPerSecond")).doubleValue()
+            / floorRate, 3));
+        results.add(engine);
       }
     }
     return results;
@@ -174,23 +190,26 @@ public final class EngineBenchmark implements Callable<Integer> {
     Map<String, EngineSettings> scenarios = new LinkedHashMap<>();
     scenarios.put("at-least-once", new EngineSettings(EngineConfig.AT_LEAST_ONCE, aloCommitIntervalMs, lingerMs,
         interval, 0.01, stateStore, policy));
-    scenarios.put("at-least-once-streams-default-linger", new EngineSettings(EngineConfig.AT_LEAST_ONCE,
-        aloCommitIntervalMs, null, interval, 0.01, stateStore, policy));
+    scenarios.put("at-least-once-linger-100ms", new EngineSettings(EngineConfig.AT_LEAST_ONCE,
+        aloCommitIntervalMs, EngineSettings.STREAMS_DEFAULT_LINGER_MS, interval, 0.01, stateStore, policy));
     for (long commitMs : eosCommitIntervalsMs) {
       scenarios.put("exactly-once-commit-" + commitMs + "ms", new EngineSettings(EngineConfig.EXACTLY_ONCE_V2,
           commitMs, lingerMs, interval, 0.01, stateStore, policy));
     }
     if (!jvmWarmup.isZero()) {
       log.printf("latency, JVM warm-up for %s (not recorded)%n", jvmWarmup);
-      new LatencyRun("jvm-warmup", scenarios.values().iterator().next(), rate, jvmWarmup, Duration.ofSeconds(1),
+      new LatencyRun("jvm-warmup", false, scenarios.values().iterator().next(), rate, jvmWarmup, Duration.ofSeconds(1),
           symbols, booksPerSymbol, log).run();
     }
     List<Map<String, Object>> results = new ArrayList<>();
     for (Map.Entry<String, EngineSettings> scenario : scenarios.entrySet()) {
-      log.printf("latency, %s, %,d ticks/s, decision interval %s%n", scenario.getKey(), rate, interval);
-      Map<String, Object> result = new LatencyRun(scenario.getKey(), scenario.getValue(), rate, warmup, duration,
-          symbols, booksPerSymbol, log).run();
-      results.add(result);
+      log.printf("latency, %s, %,d ticks/s, decision interval %s: floor, then engine%n", scenario.getKey(), rate,
+          interval);
+      Map<String, Object> floor = new LatencyRun(scenario.getKey(), true, scenario.getValue(), rate, warmup,
+          duration, symbols, booksPerSymbol, log).run();
+      Map<String, Object> engine = new LatencyRun(scenario.getKey(), false, scenario.getValue(), rate, warmup,
+          duration, symbols, booksPerSymbol, log).run();
+      results.add(FloorRatio.pair(scenario.getKey(), engine, floor, log));
     }
     return results;
   }
@@ -215,7 +234,7 @@ public final class EngineBenchmark implements Callable<Integer> {
       log.printf("policy comparison, JVM warm-up with %s: %,d ticks of throughput, %s of latency (not recorded)%n",
           last, warmupTicks, jvmWarmup);
       new ThroughputRun(throughput.withPolicy(last), warmupTicks, symbols, booksPerSymbol, log).run();
-      new LatencyRun("jvm-warmup", latency.withPolicy(last), rate, jvmWarmup, Duration.ofSeconds(1), symbols,
+      new LatencyRun("jvm-warmup", false, latency.withPolicy(last), rate, jvmWarmup, Duration.ofSeconds(1), symbols,
           booksPerSymbol, log).run();
     }
     Map<String, List<Map<String, Object>>> throughputRuns = new LinkedHashMap<>();
@@ -232,7 +251,7 @@ public final class EngineBenchmark implements Callable<Integer> {
       }
       for (String each : order) {
         log.printf("round %d, latency, %s, policy %s, %,d ticks/s%n", round + 1, compareGuarantee, each, rate);
-        latencyRuns.computeIfAbsent(each, k -> new ArrayList<>()).add(new LatencyRun("policy-" + (round + 1),
+        latencyRuns.computeIfAbsent(each, k -> new ArrayList<>()).add(new LatencyRun("policy-" + (round + 1), false,
             latency.withPolicy(each), rate, warmup, duration, symbols, booksPerSymbol, log).run());
       }
     }

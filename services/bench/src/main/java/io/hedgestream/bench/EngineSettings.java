@@ -8,12 +8,12 @@ import java.util.Properties;
 
 /**
  * How a scenario configures the engine: processing guarantee, Kafka Streams commit interval, the producer's
- * {@code linger.ms} (null keeps Kafka Streams' default of 100 ms), decision interval, lot size, store and
- * hedge policy.
+ * {@code linger.ms} (null keeps the engine's default {@code engine.producer.linger.ms}), decision
+ * interval, lot size, store and hedge policy.
  *
  * @param guarantee {@code exactly_once_v2} or {@code at_least_once}
  * @param commitIntervalMs {@code engine.commit.interval.ms}
- * @param lingerMs the engine producer's {@code linger.ms}, or null for Kafka Streams' default
+ * @param lingerMs the engine producer's {@code linger.ms}, or null for the engine's default
  * @param decisionInterval {@code engine.decision.interval}
  * @param lotSize {@code engine.lot-size}
  * @param stateStore {@code engine.state.store}: rocksdb or memory
@@ -29,6 +29,14 @@ record EngineSettings(String guarantee, long commitIntervalMs, Integer lingerMs,
 
   /** Kafka Streams' default producer {@code linger.ms} (StreamsConfig's producer default override). */
   static final int STREAMS_DEFAULT_LINGER_MS = 100;
+
+  /**
+   * The engine's default producer {@code linger.ms} ({@code engine.producer.linger.ms}): 1 ms at least once,
+   * the commit interval exactly once.
+   */
+  int engineDefaultLingerMs() {
+    return guarantee.equals(EngineConfig.EXACTLY_ONCE_V2) ? (int) Math.min(commitIntervalMs, 60_000) : 1;
+  }
 
   /**
    * The engine configuration of this scenario on {@code cluster}.
@@ -59,8 +67,8 @@ record EngineSettings(String guarantee, long commitIntervalMs, Integer lingerMs,
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("processingGuarantee", guarantee);
     out.put("commitIntervalMs", commitIntervalMs);
-    out.put("producerLingerMs", lingerMs == null ? STREAMS_DEFAULT_LINGER_MS : lingerMs);
-    out.put("producerLingerSource", lingerMs == null ? "Kafka Streams default" : "kafka.linger.ms");
+    out.put("producerLingerMs", lingerMs == null ? engineDefaultLingerMs() : lingerMs);
+    out.put("producerLingerSource", lingerMs == null ? "engine default" : "kafka.linger.ms");
     out.put("decisionInterval", decisionInterval.toString());
     out.put("lotSize", lotSize);
     out.put("stateStore", stateStore);

@@ -12,6 +12,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * Latency: ticks are offered at a fixed rate (round robin over the symbols, each stamped with the wall
@@ -21,6 +22,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * spread over the ticks instead of coming in bursts. The random walk moves enough for almost every
  * decision to trade, and the paper gateway fills the orders. A read_committed reader of
  * {@code orders.hedge} measures tick-to-order latency ({@link OrderLatencyRecorder}) after a warm-up.
+ *
+ * <p>The floor scenario offers the same ticks (and client orders) to {@link FloorApp} instead, under the same
+ * Kafka Streams settings, and measures tick-to-output latency of every tick the same way.
  */
 final class LatencyRun {
 
@@ -33,6 +37,7 @@ final class LatencyRun {
   private static final Duration DRAIN = Duration.ofSeconds(3);
 
   private final String name;
+  private final boolean floor;
   private final EngineSettings settings;
   private final int rate;
   private final Duration warmup;
@@ -41,9 +46,17 @@ final class LatencyRun {
   private final int booksPerSymbol;
   private final PrintStream log;
 
-  LatencyRun(String name, EngineSettings settings, int rate, Duration warmup, Duration measure, int symbols,
-      int booksPerSymbol, PrintStream log) {
+  /**
+   * A latency scenario.
+   *
+   * @param name the scenario's name (and application id suffix)
+   * @param floor true to measure {@link FloorApp} under the same settings and load instead of the engine
+   * @param settings the engine's settings (the floor uses their Kafka Streams properties)
+   */
+  LatencyRun(String name, boolean floor, EngineSettings settings, int rate, Duration warmup, Duration measure,
+      int symbols, int booksPerSymbol, PrintStream log) {
     this.name = name;
+    this.floor = floor;
     this.settings = settings;
     this.rate = rate;
     this.warmup = warmup;
@@ -56,35 +69,49 @@ final class LatencyRun {
   /** Runs the scenario on a fresh broker and returns its figures. */
   Map<String, Object> run() throws InterruptedException {
     try (BenchCluster cluster = BenchCluster.start(symbols)) {
+      if (floor) {
+        cluster.useLogAppendTime(FloorApp.TOPIC);
+        try (FloorApp app = FloorApp.start(settings.toConfig(cluster, "bench-floor-" + name))) {
+          if (!app.awaitRunning(Duration.ofSeconds(60))) {
+            throw new IllegalStateException("floor did not reach RUNNING: " + app.streams().state());
+          }
+          return measure(cluster, OrderLatencyRecorder.ofFloor(cluster), app.streams());
+        }
+      }
       cluster.useLogAppendTime(Topics.ORDERS_HEDGE.name());
-      String app = "bench-latency-" + name;
-      try (EngineService engine = EngineService.start(settings.toConfig(cluster, app));
+      try (EngineService engine = EngineService.start(settings.toConfig(cluster, "bench-latency-" + name));
           GatewayService gateway = GatewayService.start(cluster.gatewayConfig())) {
         if (!engine.awaitRunning(Duration.ofSeconds(60))) {
           throw new IllegalStateException("engine did not reach RUNNING: " + engine.state());
         }
-        OrderLatencyRecorder recorder = new OrderLatencyRecorder(cluster);
-        long sent;
-        double offeredSeconds;
-        Histogram tickAcks = new Histogram(60_000_000L, 3);
-        CpuContention before = CpuContention.now();
-        Map<String, Object> contention;
-        try {
-          long start = System.nanoTime();
-          sent = offerTicks(cluster, recorder, tickAcks);
-          offeredSeconds = (System.nanoTime() - start) / 1e9;
-          contention = CpuContention.now().since(before);
-          Thread.sleep(DRAIN.toMillis());
-        } finally {
-          recorder.close();
-        }
+        Map<String, Object> result = measure(cluster, new OrderLatencyRecorder(cluster), engine.streams());
         log.printf("  gateway: %s%n", gateway.counters());
-        Map<String, Object> result = result(recorder, tickAcks, sent, offeredSeconds);
-        result.put("cpuDuringRun", contention);
-        result.put("engineMetrics", EngineMetrics.of(engine.streams()));
         return result;
       }
     }
+  }
+
+  /** Offers the ticks, drains, and returns the figures of {@code recorder} and of the application's metrics. */
+  private Map<String, Object> measure(BenchCluster cluster, OrderLatencyRecorder recorder, KafkaStreams streams)
+      throws InterruptedException {
+    long sent;
+    double offeredSeconds;
+    Histogram tickAcks = new Histogram(60_000_000L, 3);
+    CpuContention before = CpuContention.now();
+    Map<String, Object> contention;
+    try {
+      long start = System.nanoTime();
+      sent = offerTicks(cluster, recorder, tickAcks);
+      offeredSeconds = (System.nanoTime() - start) / 1e9;
+      contention = CpuContention.now().since(before);
+      Thread.sleep(DRAIN.toMillis());
+    } finally {
+      recorder.close();
+    }
+    Map<String, Object> result = result(recorder, tickAcks, sent, offeredSeconds);
+    result.put("cpuDuringRun", contention);
+    result.put("streamsMetrics", EngineMetrics.of(streams));
+    return result;
   }
 
   /** Offers ticks at the rate for warm-up plus measurement; books are created one per tick at the start. */
@@ -146,6 +173,7 @@ final class LatencyRun {
     Histogram h = recorder.histogram();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("name", name);
+    out.put("subject", floor ? "floor (pass-through Kafka Streams app)" : "engine");
     out.put("engine", settings.describe());
     out.put("offeredTicksPerSecond", rate);
     out.put("achievedTicksPerSecond", Math.round(sent / offeredSeconds));
@@ -155,17 +183,20 @@ final class LatencyRun {
     out.put("measuredSeconds", measure.toSeconds());
     out.put("decisionsPerSecondExpected", Math.round(symbols * booksPerSymbol * 1e9
         / settings.decisionInterval().toNanos()));
-    out.put("ordersMeasured", h.getTotalCount());
-    out.put("policyOrdersReceived", recorder.received());
-    out.put("ordersReceivedByReasonAndPolicy", recorder.ordersBySource());
+    out.put("outputsMeasured", h.getTotalCount());
+    if (!floor) {
+      out.put("policyOrdersReceived", recorder.received());
+      out.put("ordersReceivedByReasonAndPolicy", recorder.ordersBySource());
+    }
     out.put("latencyMicros", percentiles(h));
     Map<String, Object> parts = new LinkedHashMap<>();
     parts.put("tickSendToBrokerAck", percentiles(tickAcks));
     parts.put("tickSendToOrderAppended", percentiles(recorder.toAppend()));
     parts.put("orderAppendedToReceived", percentiles(recorder.afterAppend()));
     out.put("latencyPartsMicros", parts);
-    log.printf("  %s: %,d orders, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms"
-        + " (p50/p99 to order append %.1f/%.1f ms, after append %.1f/%.1f ms, tick ack %.1f/%.1f ms)%n", name,
+    log.printf("  %s%s: %,d outputs, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms"
+        + " (p50/p99 to output append %.1f/%.1f ms, after append %.1f/%.1f ms, tick ack %.1f/%.1f ms)%n",
+        floor ? "floor " : "", name,
         h.getTotalCount(), h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(99) / 1e3,
         h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3, recorder.toAppend().getValueAtPercentile(50) / 1e3,
         recorder.toAppend().getValueAtPercentile(99) / 1e3, recorder.afterAppend().getValueAtPercentile(50) / 1e3,

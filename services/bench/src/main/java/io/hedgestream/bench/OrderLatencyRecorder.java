@@ -2,6 +2,7 @@ package io.hedgestream.bench;
 
 import io.hedgestream.avro.HedgeOrder;
 import io.hedgestream.avro.HedgeReason;
+import io.hedgestream.avro.MarketTick;
 import io.hedgestream.kafka.KafkaClients;
 import io.hedgestream.schemas.Topics;
 import java.time.Duration;
@@ -24,13 +25,16 @@ import org.apache.kafka.common.serialization.Deserializer;
  * policy order whose decision tick was sent inside the measurement window, receive wall time minus the
  * order's event time. The event time is that of the tick the decision was made on, which the load generator
  * stamps with the wall clock when it sends the tick; producer, recorder and engine share this JVM's clock.
+ * {@link #ofFloor} reads the floor's pass-through ticks the same way, each tick's own event time.
  */
 final class OrderLatencyRecorder implements AutoCloseable {
 
   private static final long HIGHEST_MICROS = 120_000_000L;
 
   private final KafkaConsumer<byte[], byte[]> consumer;
+  private final String topic;
   private final Deserializer<HedgeOrder> orders = Topics.ORDERS_HEDGE.valueSerde().deserializer();
+  private final Deserializer<MarketTick> ticks = Topics.MD_TICKS.valueSerde().deserializer();
   private final Histogram latencyMicros = new Histogram(HIGHEST_MICROS, 3);
   private final Histogram toAppendMicros = new Histogram(HIGHEST_MICROS, 3);
   private final Histogram afterAppendMicros = new Histogram(HIGHEST_MICROS, 3);
@@ -47,9 +51,24 @@ final class OrderLatencyRecorder implements AutoCloseable {
    * @param cluster the broker
    */
   OrderLatencyRecorder(BenchCluster cluster) {
+    this(cluster, Topics.ORDERS_HEDGE.name());
+  }
+
+  /**
+   * Starts reading from the current end of the floor's output topic: every pass-through tick is measured.
+   *
+   * @param cluster the broker
+   * @return the running recorder
+   */
+  static OrderLatencyRecorder ofFloor(BenchCluster cluster) {
+    return new OrderLatencyRecorder(cluster, FloorApp.TOPIC);
+  }
+
+  private OrderLatencyRecorder(BenchCluster cluster, String topic) {
+    this.topic = topic;
     Map<String, Object> props = KafkaClients.consumer(cluster.bootstrapServers(), "bench-latency-recorder", Map.of());
     this.consumer = new KafkaConsumer<>(props);
-    List<TopicPartition> partitions = cluster.partitionsOf(Topics.ORDERS_HEDGE.name());
+    List<TopicPartition> partitions = cluster.partitionsOf(topic);
     consumer.assign(partitions);
     consumer.seekToEnd(partitions);
     partitions.forEach(consumer::position);
@@ -63,7 +82,7 @@ final class OrderLatencyRecorder implements AutoCloseable {
     windowEndMicros = endMicros;
   }
 
-  /** Policy orders received so far (inside the window or not). */
+  /** Measured records (policy orders, or the floor's ticks) received so far, inside the window or not. */
   long received() {
     return received.get();
   }
@@ -104,13 +123,11 @@ final class OrderLatencyRecorder implements AutoCloseable {
       while (running) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
           long now = BookSetup.nowMicros();
-          HedgeOrder order = orders.deserialize(record.topic(), record.value());
-          bySource.merge(OrderSource.of(order), 1L, Long::sum);
-          if (order.getReason() != HedgeReason.POLICY) {
+          long event = eventMicros(record.value());
+          if (event < 0) {
             continue;
           }
           received.incrementAndGet();
-          long event = micros(order.getEventTimeMicros());
           if (event >= windowStartMicros && event < windowEndMicros) {
             latencyMicros.recordValue(clamp(now - event));
             if (record.timestampType() == TimestampType.LOG_APPEND_TIME) {
@@ -126,6 +143,16 @@ final class OrderLatencyRecorder implements AutoCloseable {
     } finally {
       consumer.close();
     }
+  }
+
+  /** The tick event time of an output record, epoch microseconds, or -1 when it is not measured. */
+  private long eventMicros(byte[] value) {
+    if (topic.equals(FloorApp.TOPIC)) {
+      return micros(ticks.deserialize(Topics.MD_TICKS.name(), value).getEventTimeMicros());
+    }
+    HedgeOrder order = orders.deserialize(topic, value);
+    bySource.merge(OrderSource.of(order), 1L, Long::sum);
+    return order.getReason() == HedgeReason.POLICY ? micros(order.getEventTimeMicros()) : -1;
   }
 
   private static long clamp(long micros) {

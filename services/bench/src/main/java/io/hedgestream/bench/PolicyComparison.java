@@ -64,7 +64,7 @@ final class PolicyComparison {
     out.put("latencyP50Ms", round(latencyPercentile(latency, "p50") / 1e3));
     out.put("latencyP99Ms", round(latencyPercentile(latency, "p99") / 1e3));
     out.put("latencyP99MsByRound", latency.stream().map(run -> round(percentile(run, "p99") / 1e3)).toList());
-    out.put("latencyOrdersMeasured", latency.stream().map(run -> run.get("ordersMeasured")).toList());
+    out.put("latencyOrdersMeasured", latency.stream().map(run -> run.get("outputsMeasured")).toList());
     out.put("latencyOrdersByReasonAndPolicy", latency.get(0).get("ordersReceivedByReasonAndPolicy"));
     return out;
   }
