@@ -56,6 +56,19 @@ public record BookSummary(double spot, double atmVol, double scale, double logMo
    * @return the summary, or a failure naming the option that cannot be priced
    */
   public static Result<BookSummary> of(DecisionContext context) {
+    return of(context, true);
+  }
+
+  /**
+   * The summary of a book, its listed-hedge parts ({@link #listed()}, {@link #callAtm30d()}) only when asked
+   * for: a model without listed-hedge features does not pay for pricing the series it would trade.
+   *
+   * @param context the book at its market
+   * @param listedState whether to build the listed-hedge parts; without them {@link #listed()} is
+   *     {@link ListedHedges#NONE} and {@link #callAtm30d()} a failure saying they were not built
+   * @return the summary, or a failure naming the option that cannot be priced
+   */
+  public static Result<BookSummary> of(DecisionContext context, boolean listedState) {
     MarketSnapshot market = context.market();
     double spot = market.mid();
     double vol = market.atmVol();
@@ -68,8 +81,7 @@ public record BookSummary(double spot, double atmVol, double scale, double logMo
       }
     }
     if (scale == 0) {
-      return Result.success(new BookSummary(spot, vol, 0, 0, 0, 0, 0, 0, 0, ListedHedges.NONE,
-          Result.success(new TradedSeries(0, 0, 0, 0, 0))));
+      return Result.success(new BookSummary(spot, vol, 0, 0, 0, 0, 0, 0, 0, ListedHedges.NONE, EMPTY_BOOK_SERIES));
     }
     double logMoneyness = 0;
     double ttm = 0;
@@ -95,8 +107,16 @@ public record BookSummary(double spot, double atmVol, double scale, double logMo
     }
     return Result.success(new BookSummary(spot, vol, scale, logMoneyness, ttm, delta / scale,
         spot * gamma / scale, vega / (spot * scale), context.holding(context.symbol()) / scale,
-        ListedHedges.of(context, scale), TradedSeries.of(context, CALL_ATM_30D)));
+        listedState ? ListedHedges.of(context, scale) : ListedHedges.NONE,
+        listedState ? TradedSeries.of(context, CALL_ATM_30D) : NOT_BUILT));
   }
+
+  /** The traded series of an empty book: every feature zero. */
+  private static final Result<TradedSeries> EMPTY_BOOK_SERIES = Result.success(new TradedSeries(0, 0, 0, 0, 0));
+
+  /** The traded series of a summary built without its listed-hedge parts. */
+  private static final Result<TradedSeries> NOT_BUILT =
+      Result.failure("the listed-hedge parts of this summary were not built");
 
   /** The contract's time to expiry of an option at {@code nowMicros}, years (ACT/365). */
   public static double ttmYears(OptionMark option, long nowMicros) {

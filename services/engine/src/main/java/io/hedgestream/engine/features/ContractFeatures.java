@@ -52,6 +52,14 @@ public final class ContractFeatures {
     return summary -> summary.callAtm30d().isSuccess() ? greek.applyAsDouble(summary.callAtm30d().value()) : Double.NaN;
   }
 
+  /**
+   * Whether a feature reads the book's listed-hedge state ({@link BookSummary#listed()} or
+   * {@link BookSummary#callAtm30d()}), which a summary builds only for the models that read it.
+   */
+  public static boolean readsListedState(String name) {
+    return LISTED.containsKey(name) || TRADED.containsKey(name);
+  }
+
   /** Names of every feature the engine can build. */
   public static Set<String> names() {
     Set<String> names = new HashSet<>(BUILDERS.keySet());

@@ -21,12 +21,15 @@ public final class FeatureBuilder {
   private final List<ToDoubleFunction<BookSummary>> functions;
   /** The rolling feature at each position, null where the feature comes from the book summary. */
   private final RollingFeature[] rolling;
+  /** Whether any feature reads the book's listed hedges (else the summary skips pricing them). */
+  private final boolean listedState;
 
   private FeatureBuilder(List<String> names, List<ToDoubleFunction<BookSummary>> functions) {
     this.names = List.copyOf(names);
     this.functions = List.copyOf(functions);
     this.rolling = names.stream().map(name -> ContractFeatures.rolling(name).orElse(null))
         .toArray(RollingFeature[]::new);
+    this.listedState = names.stream().anyMatch(ContractFeatures::readsListedState);
   }
 
   /**
@@ -81,7 +84,7 @@ public final class FeatureBuilder {
    *     is not finite
    */
   public Result<BookFeatures> build(DecisionContext context) {
-    Result<BookSummary> summary = BookSummary.of(context);
+    Result<BookSummary> summary = BookSummary.of(context, listedState);
     if (!summary.isSuccess()) {
       return Result.failure(summary.reason());
     }
