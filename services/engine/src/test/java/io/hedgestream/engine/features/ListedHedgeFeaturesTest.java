@@ -63,4 +63,26 @@ class ListedHedgeFeaturesTest {
     assertThat(values[9]).isCloseTo((300 * tauOld + 100 * tauFresh) / 400, within(1e-12));
     assertThat(values[10]).isCloseTo((300 * deltaOld + 100 * deltaFresh) / scale, within(1e-12));
   }
+
+  @Test
+  void aSummaryForAModelWithoutListedFeaturesSkipsTheListedPartsAndTheBookFeaturesAreTheSame() {
+    BookState book = shortCalls();
+    HedgeSeries held = HedgeSeries.of(Books.SYMBOL, "CALL_ATM_30D", PutCall.CALL, 95, Books.NOW + 5 * Books.DAY, 100);
+    book.useSeries(held);
+    book.bookFill(held.optionId(), 3, 1, 0, 1);
+    DecisionContext context = context(book, Books.market(Books.NOW, 101, 0.25, 0.02, 0.01));
+
+    BookSummary full = BookSummary.of(context).value();
+    BookSummary lean = BookSummary.of(context, false).value();
+
+    assertThat(full.listed()).isNotEqualTo(ListedHedges.NONE);
+    assertThat(full.callAtm30d().isSuccess()).isTrue();
+    assertThat(lean.listed()).isEqualTo(ListedHedges.NONE);
+    assertThat(lean.callAtm30d().isSuccess()).isFalse();
+    List<String> bookOnly = SET.subList(0, 7);
+    assertThat(bookOnly).noneMatch(ContractFeatures::readsListedState);
+    assertThat(SET.subList(7, SET.size())).allMatch(ContractFeatures::readsListedState);
+    assertThat(FeatureBuilder.of(bookOnly).build(context).value().values())
+        .containsExactly(java.util.Arrays.copyOf(FeatureBuilder.of(SET).build(context).value().values(), 7));
+  }
 }
