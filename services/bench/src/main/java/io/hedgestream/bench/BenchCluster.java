@@ -162,6 +162,18 @@ final class BenchCluster implements AutoCloseable {
     }
   }
 
+  /** The names of every topic on the broker, internal ones (changelogs, repartition topics) included. */
+  java.util.Set<String> topicNames() {
+    try {
+      return admin.listTopics().names().get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot list topics: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
   /** All partitions of {@code topic}. */
   List<TopicPartition> partitionsOf(String topic) {
     return java.util.stream.IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(topic, p)).toList();
