@@ -54,7 +54,10 @@ public final class ScaleBenchmark implements Callable<Integer> {
   private static final String APP = "bench-scale";
   private static final Duration SAMPLE = Duration.ofMillis(100);
   private static final Duration TIMEOUT = Duration.ofMinutes(10);
-  /** A partition whose decisions stopped at least this long across the kill was the killed instance's. */
+  /**
+   * A partition whose decisions stopped at least this long across the kill counts in the fail-over: the killed
+   * instance's, and any other whose task moved or paused in the rebalance that followed.
+   */
   private static final Duration STALLED = Duration.ofSeconds(1);
 
   @Option(names = "--out", description = "JSON file (default: ${DEFAULT-VALUE})")
@@ -235,7 +238,7 @@ public final class ScaleBenchmark implements Callable<Integer> {
             stalled.put(p, ms);
           }
         });
-        out.put("partitionsOfTheKilledInstance", stalled.keySet());
+        out.put("partitionsStoppedOverOneSecond", stalled.keySet());
         out.put("decisionsStoppedMillisByPartition", new TreeMap<>(stallMillis));
         out.put("failoverMillis", stalled.values().stream().mapToLong(Long::longValue).max().orElse(0));
       }
