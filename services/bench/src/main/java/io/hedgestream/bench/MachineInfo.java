@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /** What the figures were measured on: cores, memory, JVM, OS, and the load average (the box is shared). */
-final class MachineInfo {
+public final class MachineInfo {
 
   private MachineInfo() {}
 
   /** The machine as a JSON-ready map. */
-  static Map<String, Object> describe() {
+  public static Map<String, Object> describe() {
     Runtime runtime = Runtime.getRuntime();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("availableProcessors", runtime.availableProcessors());
@@ -30,7 +30,7 @@ final class MachineInfo {
   }
 
   /** {@code git rev-parse HEAD} of the working directory, or "unknown" outside a repository. */
-  static String gitCommit() {
+  public static String gitCommit() {
     try {
       Process git = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
       String out = new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
@@ -44,7 +44,7 @@ final class MachineInfo {
   }
 
   /** The 1, 5 and 15 minute load averages from /proc/loadavg, or the JVM's 1-minute figure elsewhere. */
-  static String loadAverage() {
+  public static String loadAverage() {
     try {
       String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
       return parts[0] + " " + parts[1] + " " + parts[2];
