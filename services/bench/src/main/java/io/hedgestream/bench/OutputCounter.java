@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,6 +42,20 @@ final class OutputCounter {
    * @return committed records by label, sorted by label
    */
   static Map<String, Long> countBy(BenchCluster cluster, String topic, Function<byte[], String> label) {
+    Map<String, Long> counts = new TreeMap<>();
+    readAll(cluster, topic, record -> counts.merge(label.apply(record.value()), 1L, Long::sum));
+    return counts;
+  }
+
+  /**
+   * Reads {@code topic} from the beginning to its last stable offset (read_committed), handing every record to
+   * {@code each}.
+   *
+   * @param cluster the broker
+   * @param topic the topic (as many partitions as the cluster's topics)
+   * @param each what to do with a record
+   */
+  static void readAll(BenchCluster cluster, String topic, Consumer<ConsumerRecord<byte[], byte[]>> each) {
     Map<String, Object> props = KafkaClients.consumer(cluster.bootstrapServers(), "bench-counter-" + topic,
         Map.of("max.poll.records", 10_000));
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
@@ -49,16 +64,14 @@ final class OutputCounter {
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
       long deadline = System.nanoTime() + TIMEOUT.toNanos();
-      Map<String, Long> counts = new TreeMap<>();
       while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("could not read " + topic + " to its end within " + TIMEOUT);
         }
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-          counts.merge(label.apply(record.value()), 1L, Long::sum);
+          each.accept(record);
         }
       }
-      return counts;
     }
   }
 }

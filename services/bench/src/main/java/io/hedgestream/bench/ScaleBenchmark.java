@@ -307,31 +307,16 @@ public final class ScaleBenchmark implements Callable<Integer> {
   }
 
   /** Every hedge order (read_committed) by id, its record as text; returns how many ids came more than once. */
-  private long readOrders(BenchCluster cluster, Map<String, String> orders) {
+  private static long readOrders(BenchCluster cluster, Map<String, String> orders) {
     Deserializer<HedgeOrder> serde = Topics.ORDERS_HEDGE.valueSerde().deserializer();
-    long expected = cluster.endOffsets(Topics.ORDERS_HEDGE.name());
-    long duplicates = 0;
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-        KafkaClients.consumer(cluster.bootstrapServers(), "bench-scale-orders", Map.of()))) {
-      List<TopicPartition> all = cluster.partitionsOf(Topics.ORDERS_HEDGE.name());
-      consumer.assign(all);
-      consumer.seekToBeginning(all);
-      long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-      while (System.nanoTime() < deadline) {
-        var records = consumer.poll(Duration.ofMillis(500));
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-          HedgeOrder order = serde.deserialize(record.topic(), record.value());
-          if (orders.put(order.getOrderId(), order.toString()) != null) {
-            duplicates++;
-          }
-        }
-        long position = all.stream().mapToLong(consumer::position).sum();
-        if (records.isEmpty() && position >= expected) {
-          break;
-        }
+    long[] duplicates = {0};
+    OutputCounter.readAll(cluster, Topics.ORDERS_HEDGE.name(), record -> {
+      HedgeOrder order = serde.deserialize(record.topic(), record.value());
+      if (orders.put(order.getOrderId(), order.toString()) != null) {
+        duplicates[0]++;
       }
-    }
-    return duplicates;
+    });
+    return duplicates[0];
   }
 
   /**
@@ -346,24 +331,14 @@ public final class ScaleBenchmark implements Callable<Integer> {
         continue;
       }
       Map<String, Integer> latest = new HashMap<>();
-      try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClients.consumer(
-          cluster.bootstrapServers(), "bench-scale-state", Map.of("max.poll.records", 10_000)))) {
-        List<TopicPartition> all = cluster.partitionsOf(topic);
-        consumer.assign(all);
-        consumer.seekToBeginning(all);
-        Map<TopicPartition, Long> ends = consumer.endOffsets(all);
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (all.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.nanoTime() < deadline) {
-          for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-            String key = new String(record.key(), java.nio.charset.StandardCharsets.UTF_8);
-            if (record.value() == null) {
-              latest.remove(key);
-            } else {
-              latest.put(key, record.key().length + record.value().length);
-            }
-          }
+      OutputCounter.readAll(cluster, topic, record -> {
+        String key = new String(record.key(), java.nio.charset.StandardCharsets.UTF_8);
+        if (record.value() == null) {
+          latest.remove(key);
+        } else {
+          latest.put(key, record.key().length + record.value().length);
         }
-      }
+      });
       long bytes = latest.values().stream().mapToLong(Integer::longValue).sum();
       allBytes += bytes;
       String store = topic.substring(APP.length() + 1, topic.length() - "-changelog".length());
