@@ -30,12 +30,10 @@ record EngineSettings(String guarantee, long commitIntervalMs, Integer lingerMs,
   /** Kafka Streams' default producer {@code linger.ms} (StreamsConfig's producer default override). */
   static final int STREAMS_DEFAULT_LINGER_MS = 100;
 
-  /**
-   * The engine's default producer {@code linger.ms} ({@code engine.producer.linger.ms}): 1 ms at least once,
-   * the commit interval exactly once.
-   */
+  /** The engine's default producer {@code linger.ms} for these settings, as {@link EngineConfig} decides it. */
   int engineDefaultLingerMs() {
-    return guarantee.equals(EngineConfig.EXACTLY_ONCE_V2) ? (int) Math.min(commitIntervalMs, 60_000) : 1;
+    return EngineConfig.of("engine.bootstrap.servers", "unused:9092", "engine.processing.guarantee", guarantee,
+        "engine.commit.interval.ms", Long.toString(commitIntervalMs)).producerLingerMs();
   }
 
   /**
