@@ -91,7 +91,8 @@ public final class FeedService implements AutoCloseable {
 
     @Override
     public Check ready() {
-      return live().up() && isRunning() ? Check.up("producing") : Check.down(live().detail());
+      Check live = live();
+      return live.up() && isRunning() ? Check.up("producing") : Check.down(live.detail());
     }
   }
 

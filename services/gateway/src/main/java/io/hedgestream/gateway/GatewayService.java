@@ -251,8 +251,9 @@ public final class GatewayService implements AutoCloseable {
 
     @Override
     public Check ready() {
-      if (!live().up()) {
-        return live();
+      Check live = live();
+      if (!live.up()) {
+        return live;
       }
       if (pipeline == null) {
         return Check.down("starting");

@@ -167,7 +167,7 @@ class DeployManifestsTest {
   // ---------------------------------------------------------------------------------------------------------
 
   /** Parses the command line as {@code hedge} would and builds the configuration its command starts with. */
-  private static Object configuration(String where, List<String> args, SecretReferences.Source files) {
+  private static Object configuration(String where, List<String> args, ContainerFiles files) {
     ParseResult parsed = new CommandLine(new HedgeCommand()).parseArgs(args.toArray(String[]::new));
     assertThat(parsed.hasSubcommand()).as(where + ": a hedge command").isTrue();
     ParseResult sub = parsed.subcommand();
@@ -175,7 +175,7 @@ class DeployManifestsTest {
     ConfigOptions options = (ConfigOptions) sub.commandSpec().mixins().get("config").userObject();
     List<Path> local = new ArrayList<>();
     for (Path file : options.configFiles) {
-      local.add(((ConfigFiles) files).local(file));
+      local.add(files.local(file));
     }
     options.configFiles = local;
     options.secrets = files;
@@ -285,8 +285,8 @@ class DeployManifestsTest {
     return docs;
   }
 
-  /** Where a command line's {@code --config} file comes from on this machine. */
-  private interface ConfigFiles {
+  /** What a container is given: its environment and secret files, and its {@code --config} files here. */
+  private interface ContainerFiles extends SecretReferences.Source {
     Path local(Path inContainer);
   }
 
@@ -294,7 +294,7 @@ class DeployManifestsTest {
    * A pod's view of files and environment: {@code --config} files must come from a mounted ConfigMap key, every
    * {@code ${file:..}} from a mounted secret key, every {@code ${env:..}} from the container's env.
    */
-  private static final class PodFiles implements SecretReferences.Source, ConfigFiles {
+  private static final class PodFiles implements ContainerFiles {
 
     private final Map<String, String> environment = new HashMap<>();
     private final Map<Path, String> configFiles = new HashMap<>();
@@ -355,7 +355,7 @@ class DeployManifestsTest {
   }
 
   /** The compose file's containers: the image's /config is deploy/config; the local config holds no secret. */
-  private static final class ComposeFiles implements SecretReferences.Source, ConfigFiles {
+  private static final class ComposeFiles implements ContainerFiles {
 
     @Override
     public Path local(Path inContainer) {
